@@ -1,0 +1,68 @@
+import { z } from 'astro/zod';
+
+/**
+ * Frontmatter fields every patient page carries on top of Starlight's own.
+ * This schema is the single source of truth for the type and for the check:
+ * `src/content.config.ts` extends Starlight's docs schema with it, and
+ * `tests/unit/page-schema.test.ts` feeds it good and bad samples.
+ */
+
+const currentYear = (): number => new Date().getUTCFullYear();
+
+/** One published source that backs the medical facts on a page. */
+export const sourceSchema = z.object({
+  /** Title of the label, article, guideline or agency page. */
+  title: z.string({ error: 'needs a `title` (text): the name of the label, article or web page' }).trim().min(1, 'needs a non-empty `title`'),
+  /** Who published it: an agency (FDA, DEA), a journal or a professional body. */
+  publisher: z.string({ error: 'needs a `publisher` (text), e.g. "FDA" or "JAMA Psychiatry"' }).trim().min(1, 'needs a non-empty `publisher`'),
+  /** Year of publication (or of the version cited). */
+  year: z
+    .number({ error: 'needs a `year` written as a number, e.g. 2019' })
+    .int('`year` must be a whole number, e.g. 2019')
+    .min(1900, '`year` must be 1900 or later')
+    .refine((year) => year <= currentYear(), { message: '`year` cannot be in the future' }),
+  /** Where a reader can find it. Optional: some sources are print-only. */
+  url: z.url({ error: '`url` must be a full web address starting with https://' }).optional(),
+});
+
+/** Whether and where a page appears as a printed handout. */
+export const handoutSchema = z
+  .object({
+    /** Set to false for pages that make no sense on paper. */
+    include: z.boolean({ error: '`handout.include` must be true or false' }).default(true),
+    /** Position in the booklet; lower comes first. Defaults to the sidebar order. */
+    order: z.number({ error: '`handout.order` must be a number' }).int('`handout.order` must be a whole number').optional(),
+  })
+  .default({ include: true });
+
+/** A date in the past or today, from YAML (`2026-11-20`) or an ISO string. */
+const reviewDate = z.coerce
+  .date({ error: 'needs `reviewed`: the date a clinician last checked this page, written YYYY-MM-DD' })
+  .refine((date) => date.getTime() <= Date.now(), {
+    message: '`reviewed` is in the future: use the date the page was actually reviewed',
+  });
+
+/** The extra frontmatter fields of a patient page. */
+export const patientPageSchema = z.object({
+  /** Date a clinician last reviewed the page (YYYY-MM-DD). Required. */
+  reviewed: reviewDate,
+  /** The sources behind the page's medical facts. At least one. */
+  sources: z
+    .array(sourceSchema, { error: 'needs `sources`: a list of the sources this page is based on' })
+    .min(1, 'needs at least one entry in `sources`'),
+  /**
+   * The "What to know" paragraph shown at the top of the page: the main message
+   * first, in plain words. Markdown links (`[off-label](/glossary/#off-label)`)
+   * are allowed and rendered as links; nothing else is interpreted.
+   */
+  summary: z
+    .string({ error: 'needs `summary`: one short plain-language paragraph with the main message, shown as "What to know"' })
+    .trim()
+    .min(1, 'needs a non-empty `summary`'),
+  /** Print options for this page's handout. */
+  handout: handoutSchema,
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type HandoutOptions = z.infer<typeof handoutSchema>;
+export type PatientPage = z.infer<typeof patientPageSchema>;

@@ -1,0 +1,56 @@
+/** Shared helpers for e2e tests: the built site, its pages, a server and a browser. */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { launchBrowser } from '../../scripts/handouts/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
+import type { HandoutIndex } from '../../scripts/handouts/pages.ts';
+import { PROJECT_ROOT } from './paths.ts';
+
+export async function readHandoutIndex(siteDir: string): Promise<HandoutIndex> {
+  return JSON.parse(await readFile(join(siteDir, 'handout-pages.json'), 'utf8')) as HandoutIndex;
+}
+
+/** Content files of the default (English) locale, as ids: "index", "risks-and-side-effects". */
+export async function contentIds(): Promise<string[]> {
+  const dir = join(PROJECT_ROOT, 'src/content/docs');
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name) && !entry.name.startsWith('_'))
+    .map((entry) => entry.name.replace(/\.mdx?$/, ''))
+    .sort();
+}
+
+/** Text of the main content of a built page (what Pagefind indexes), without tags. */
+export function mainText(html: string): string {
+  const main = /<main[\s\S]*?<\/main>/.exec(html)?.[0] ?? html;
+  return main
+    .replace(/<(script|style|svg)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface SiteSession {
+  server: StaticServer;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+export async function openSite(siteDir: string): Promise<SiteSession> {
+  const index = await readHandoutIndex(siteDir);
+  const server = await serveStatic({ root: siteDir, base: index.base });
+  const { browser } = await launchBrowser();
+  return {
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
