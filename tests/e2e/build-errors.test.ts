@@ -1,0 +1,20 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../support/run.ts';
+
+describe('a page with broken frontmatter', () => {
+  it('fails the build, naming the file and the field', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'guide-broken-'));
+    const result = await runCommand('astro', ['build', '--root', 'tests/fixtures/bad-frontmatter'], {
+      GUIDE_OUT_DIR: join(out, 'dist'),
+      GUIDE_CACHE_DIR: join(out, 'cache'),
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, output).not.toBe(0);
+    expect(output).toContain('broken-review-date');
+    expect(output).toMatch(/reviewed/);
+    expect(output).toMatch(/YYYY-MM-DD/);
+  });
+});
