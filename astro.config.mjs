@@ -23,10 +23,32 @@ export default defineConfig({
       components: {
         MarkdownContent: './src/components/MarkdownContent.astro',
       },
+      // Groups in reading order; each page's `sidebar.order` matches its place here.
       sidebar: [
         {
-          label: 'Patient guide',
-          items: [{ autogenerate: { directory: '' } }],
+          label: 'Start here',
+          items: [{ slug: 'index' }, { slug: 'is-it-right-for-me' }],
+        },
+        {
+          label: 'Understanding treatment',
+          items: [{ slug: 'types-of-treatment' }, { slug: 'how-it-works' }, { slug: 'what-the-research-shows' }],
+        },
+        {
+          label: 'Your treatment day',
+          items: [
+            { slug: 'preparing-for-your-session' },
+            { slug: 'what-a-session-is-like' },
+            { slug: 'after-your-session' },
+            { slug: 'psychotherapy-and-integration' },
+          ],
+        },
+        {
+          label: 'Safety',
+          items: [{ slug: 'risks-and-side-effects' }, { slug: 'myths-and-facts' }, { slug: 'legal-status-and-safe-settings' }],
+        },
+        {
+          label: 'Help and reference',
+          items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'about-this-guide' }],
         },
       ],
     }),
