@@ -2,14 +2,18 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
+import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
 const outDir = process.env.GUIDE_OUT_DIR ?? './dist';
 const cacheDir = process.env.GUIDE_CACHE_DIR ?? './node_modules/.astro';
+// GUIDE_BASE=/patient-guide/ builds the site for a sub-path (the e2e tests build one too).
+const base = `/${(process.env.GUIDE_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
 export default defineConfig({
   site: clinic.siteUrl,
+  base,
   outDir,
   cacheDir,
   trailingSlash: 'always',
@@ -18,6 +22,7 @@ export default defineConfig({
       title: 'Ketamine Therapy: A Patient Guide',
       description: `Plain-language answers about ketamine-assisted therapy from ${clinic.name}.`,
       lastUpdated: false,
+      head: offlineHead(base),
       pagination: true,
       customCss: ['./src/styles/guide.css'],
       components: {
@@ -52,5 +57,7 @@ export default defineConfig({
         },
       ],
     }),
+    // After starlight(): its build hook writes the Pagefind index this one precaches.
+    guideOffline(),
   ],
 });

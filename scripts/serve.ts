@@ -1,0 +1,54 @@
+/**
+ * `npm run serve`: serves the built guide (dist/) on the local network, so a clinic
+ * tablet or kiosk can open it without internet. Uses the same static server as the
+ * handout renderer.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { normalizeBase, serveStatic } from './handouts/server.ts';
+import { parseServeCli, reachableHosts, SERVE_HELP, ServeUsageError } from './serve/cli.ts';
+
+/** The base path the site was built for, as recorded in the build. */
+async function builtBase(dir: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'handout-pages.json'), 'utf8');
+  } catch {
+    throw new ServeUsageError(`No built guide in "${dir}". Run "npm run build" first, or pass --dir <folder>.`);
+  }
+  return (JSON.parse(text) as { base: string }).base;
+}
+
+async function main(): Promise<void> {
+  const options = parseServeCli(process.argv.slice(2));
+  if (options.help) {
+    console.log(SERVE_HELP);
+    return;
+  }
+  const base = normalizeBase(options.base ?? (await builtBase(options.dir)));
+  const server = await serveStatic({ root: options.dir, base, host: options.host, port: options.port });
+  const port = new URL(server.origin).port;
+  const hosts = reachableHosts(options.host);
+  const address = (host: string): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`;
+  console.log(`Serving the patient guide from ${options.dir}/`);
+  console.log(`  On this computer:     ${address(hosts.local)}`);
+  for (const host of hosts.network) console.log(`  On the local network: ${address(host)}`);
+  if (hosts.network.length > 0) {
+    console.log('Open the local network address on the tablet or kiosk (same Wi-Fi or network).');
+    console.log('Saving pages for offline use needs https or this computer itself; over the local');
+    console.log('network the tablet reads the pages from this computer while it keeps running.');
+  }
+  console.log('Press Ctrl+C to stop.');
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ServeUsageError;
+  const listen = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'That port is in use: pick another with --port.' : undefined;
+  console.error(`Could not serve the guide: ${known ? (error as Error).message : listen ?? (error as Error).stack ?? String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,106 @@
+/**
+ * What the service worker precaches and how it answers requests, as one typed
+ * workbox-build configuration. Kept apart from the Astro hook so unit tests can
+ * check the choices without running a build.
+ */
+import type { GenerateSWOptions } from 'workbox-build';
+
+/** File name of the service worker, at the root of the site (its scope is the whole site). */
+export const SERVICE_WORKER_FILE = 'sw.js';
+
+/** Extra script the service worker loads, next to it: see `cleanupScript()`. */
+export const CLEANUP_SCRIPT = 'sw-cleanup.js';
+
+/** The page a patient sees when they open, offline, something this device never saved. */
+export const OFFLINE_PAGE = 'offline/index.html';
+
+/** Runtime cache for printable handouts (PDFs), emptied whenever a new build takes over. */
+export const HANDOUT_CACHE = 'guide-handouts';
+
+/**
+ * Everything a patient can open from a page: every page, the styles and scripts,
+ * fonts, images, and the files Pagefind's search needs (its script, worker, WebAssembly
+ * and index). Pagefind's own UI bundles are left out: Starlight ships its own search UI.
+ */
+export const PRECACHE_PATTERNS = [
+  '**/*.html',
+  '_astro/**/*.{js,css,woff2,svg,png,jpg,jpeg,webp,avif}',
+  '*.{svg,png,ico,webmanifest,js}',
+  'icons/**/*.{svg,png}',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-worker.js',
+  'pagefind/pagefind-entry.json',
+  'pagefind/*.pf_meta',
+  'pagefind/wasm.*.pagefind',
+  'pagefind/{index,fragment,filter}/**/*',
+];
+
+/**
+ * Not precached: the handouts (PDFs are large and made after the site; they are cached
+ * when first opened instead), the service worker's own files, and data only tools read.
+ */
+export const PRECACHE_IGNORES = ['handouts/**', SERVICE_WORKER_FILE, CLEANUP_SCRIPT, 'handout-pages.json'];
+
+/** The part of a service worker's global scope the route matchers use (this file is typed for the DOM). */
+interface ServiceWorkerScope {
+  registration: { scope: string };
+}
+
+/**
+ * Empties the handout cache when a new build's worker takes over, so a PDF saved
+ * from an older build is never shown next to the new pages.
+ */
+export function cleanupScript(): string {
+  return [
+    '// Written by src/integrations/offline.ts at build time.',
+    "self.addEventListener('activate', (event) => {",
+    `  event.waitUntil(caches.delete(${JSON.stringify(HANDOUT_CACHE)}));`,
+    '});',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Files whose names already change with their content (Astro's hashed assets and
+ * Pagefind's index chunks), so the URL alone identifies the version.
+ */
+const HASHED_URL = /^_astro\/|^pagefind\/(index|fragment|filter)\/|\.pf_meta$/;
+
+/** Workbox options for a site built into `dir`. Paths in the manifest are relative to the worker. */
+export function serviceWorkerOptions(dir: string): GenerateSWOptions {
+  return {
+    globDirectory: dir,
+    globPatterns: PRECACHE_PATTERNS,
+    globIgnores: PRECACHE_IGNORES,
+    swDest: `${dir.replace(/\/$/, '')}/${SERVICE_WORKER_FILE}`,
+    dontCacheBustURLsMatching: HASHED_URL,
+    // Pagefind adds `?ts=…` to some requests to skip the HTTP cache; the precached copy is the same file.
+    ignoreURLParametersMatching: [/^ts$/, /^utm_/],
+    directoryIndex: 'index.html',
+    // Each build's precache replaces the previous one whole: old entries are removed when it activates.
+    cleanupOutdatedCaches: true,
+    // A new build waits until sw-register.js hands over at the next page change (see there),
+    // so an open page never mixes files from two builds.
+    skipWaiting: false,
+    clientsClaim: true,
+    inlineWorkboxRuntime: true,
+    sourcemap: false,
+    mode: 'production',
+    cacheId: 'guide',
+    importScripts: [CLEANUP_SCRIPT],
+    runtimeCaching: [
+      {
+        // Serialised into sw.js, so it may only use what a service worker has in scope.
+        urlPattern: ({ url }) =>
+          url.pathname.startsWith(new URL('handouts/', (self as unknown as ServiceWorkerScope).registration.scope).pathname),
+        handler: 'NetworkFirst',
+        options: { cacheName: HANDOUT_CACHE, precacheFallback: { fallbackURL: OFFLINE_PAGE } },
+      },
+      {
+        urlPattern: ({ request }) => request.mode === 'navigate',
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: OFFLINE_PAGE } },
+      },
+    ],
+  };
+}
