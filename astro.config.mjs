@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
+import guideBaseLinks from './src/integrations/base-links.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
@@ -59,5 +60,7 @@ export default defineConfig({
     }),
     // After starlight(): its build hook writes the Pagefind index this one precaches.
     guideOffline(),
+    // Content links are written from the site root ("/glossary/"); this adds the base path to them.
+    guideBaseLinks(),
   ],
 });
