@@ -1,12 +1,12 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 
-/** The counts the Flesch–Kincaid formula needs. */
-export interface TextCounts {
+/** The counts the Flesch–Kincaid formula needs (a type alias, so it fits the package's index-signature type). */
+export type TextCounts = {
   sentence: number;
   word: number;
   syllable: number;
-}
+};
 
 const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPages, textField } from '../support/pages';
 import { anchorIds, headingIds, internalLinks } from '../support/links';
+import { unlinkedFirstUses } from '../support/glossary-terms';
 
 const pages = loadPages();
 const byPath = new Map(pages.map((page) => [page.path, page]));
@@ -34,6 +35,10 @@ describe('glossary and internal links', () => {
     const links = internalLinks(`${textField(page, 'summary')}\n${page.body}`).filter((link) => link.path === '/glossary/');
     const broken = links.filter((link) => link.hash !== undefined && !ids.has(link.hash)).map((link) => link.href);
     expect(broken, `${page.file} links to glossary terms that do not exist`).toEqual([]);
+  });
+
+  it.each(cases.filter(([, page]) => page.slug !== 'glossary'))('%s: links glossary terms where it first uses them', (_file, page) => {
+    expect(unlinkedFirstUses(page.body), `${page.file}: link the first use of these terms to the glossary`).toEqual([]);
   });
 
   it.each(cases)('%s: every internal link points to an existing page and heading', (_file, page) => {
