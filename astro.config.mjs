@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
+import { BRAND_CSS_ID, brandCssPlugin } from './src/lib/brand-css.ts';
+import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 import guideBaseLinks from './src/integrations/base-links.ts';
 
@@ -18,29 +20,38 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
+  // Brand colours from clinic.config.ts, as a stylesheet (see src/lib/brand-css.ts).
+  vite: { plugins: [brandCssPlugin(clinic.theme)] },
   integrations: [
     starlight({
-      title: 'Ketamine Therapy: A Patient Guide',
+      title: forLanguages(SITE_TITLE, clinic.languages),
+      // English stays at the site root; the other editions clinic.config.ts lists get a folder each (/es/).
+      locales: starlightLocales(clinic.languages),
+      logo: { src: `./${clinic.logo}`, alt: clinic.name },
       description: `Plain-language answers about ketamine-assisted therapy from ${clinic.name}.`,
       lastUpdated: false,
       head: offlineHead(base),
       pagination: true,
-      customCss: ['./src/styles/guide.css'],
+      customCss: ['./src/styles/guide.css', BRAND_CSS_ID],
       components: {
         MarkdownContent: './src/components/MarkdownContent.astro',
+        Footer: './src/components/Footer.astro',
       },
       // Groups in reading order; each page's `sidebar.order` matches its place here.
       sidebar: [
         {
           label: 'Start here',
+          translations: { es: 'Empiece aquí' },
           items: [{ slug: 'index' }, { slug: 'is-it-right-for-me' }],
         },
         {
           label: 'Understanding treatment',
+          translations: { es: 'Entender el tratamiento' },
           items: [{ slug: 'types-of-treatment' }, { slug: 'how-it-works' }, { slug: 'what-the-research-shows' }],
         },
         {
           label: 'Your treatment day',
+          translations: { es: 'El día de su tratamiento' },
           items: [
             { slug: 'preparing-for-your-session' },
             { slug: 'what-a-session-is-like' },
@@ -50,10 +61,12 @@ export default defineConfig({
         },
         {
           label: 'Safety',
+          translations: { es: 'Seguridad' },
           items: [{ slug: 'risks-and-side-effects' }, { slug: 'myths-and-facts' }, { slug: 'legal-status-and-safe-settings' }],
         },
         {
           label: 'Help and reference',
+          translations: { es: 'Ayuda y consulta' },
           items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'about-this-guide' }],
         },
       ],

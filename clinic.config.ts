@@ -1,25 +1,47 @@
 /**
- * Everything clinic-specific lives here, in one place: the site, the handouts
- * and the web app manifest all read it. Edit this file and rebuild to make the
- * guide your clinic's own. (The values below are placeholders.)
+ * Everything clinic-specific lives here, in one place: the site header and
+ * footer, the contact and "Get help now" boxes, the handouts (header, footer,
+ * QR codes, PDF author) and the web app manifest all read it. Edit the values
+ * below and rebuild to make the guide your clinic's own; the build stops with a
+ * message naming the field if a value is not valid. (These are placeholders.)
+ *
+ * Field reference (all checked by src/lib/clinic-config.ts):
+ *   name             the clinic's name
+ *   phone            number patients call with questions: digits, spaces, + ( ) - . only
+ *   siteUrl          public web address of this guide (canonical links, QR codes), https://...
+ *   crisisLine       crisis line; default '988' (US Suicide & Crisis Lifeline)
+ *   emergencyNumber  emergency number; default '911'
+ *   logo             logo file under src/assets/ or public/ (.svg, .png, .jpg, .webp)
+ *   address          postal address, one line per entry
+ *   openingHours     when the phone is answered: [{ days: 'mon-fri', opens: '08:00', closes: '18:00' }]
+ *   brandColor       link and button colour, hex; needs 4.5:1 contrast on white (WCAG AA)
+ *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
+ *   paperSize        handout paper: 'letter' (default) or 'a4'
+ *   languages        editions to build: ['en', 'es'] (default) or ['en']
  */
-export interface ClinicConfig {
-  /** The clinic's name, shown in the site header and on every handout. */
-  name: string;
-  /** The main phone number patients call with questions. */
-  phone: string;
-  /** Public address of the site, used for canonical links and handout QR codes. */
-  siteUrl: string;
-  /** Crisis line (US: the 988 Suicide & Crisis Lifeline). */
-  crisisLine: string;
-  /** Emergency number (US: 911). */
-  emergencyNumber: string;
-}
+import { loadClinicConfig, type ClinicConfig, type ClinicConfigInput } from './src/lib/clinic-config.ts';
 
-export const clinic: ClinicConfig = {
+export type { ClinicConfig };
+
+const yourClinic: ClinicConfigInput = {
   name: 'Riverside Ketamine Clinic',
   phone: '(555) 010-0142',
   siteUrl: 'https://guide.riverside-clinic.example',
   crisisLine: '988',
   emergencyNumber: '911',
+  logo: 'src/assets/clinic-logo.svg',
+  address: ['120 River Road, Suite 4', 'Riverside, CA 90000'],
+  openingHours: [
+    { days: 'mon-fri', opens: '08:00', closes: '18:00' },
+    { days: 'sat', opens: '09:00', closes: '13:00' },
+  ],
+  brandColor: '#0b6e69',
+  paperSize: 'letter',
+  languages: ['en', 'es'],
 };
+
+/**
+ * The validated config everything reads. (Tests build with another clinic by
+ * setting GUIDE_CLINIC_CONFIG to a file whose default export has these fields.)
+ */
+export const clinic: ClinicConfig = await loadClinicConfig(yourClinic);

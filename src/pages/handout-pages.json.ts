@@ -1,17 +1,23 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { listHandoutPages } from '../lib/handout-pages';
+import { clinic } from '../../clinic.config';
+import { listHandoutPages, type HandoutLabels } from '../lib/handout-pages';
 
 /**
  * The list of pages to print, written into the built site so that
  * scripts/pdf.ts works from `dist/` alone and never re-reads the content.
  */
-export const GET: APIRoute = async () => {
+export const GET: APIRoute = async ({ locals }) => {
+  // The same dictionary the pages use (src/content/i18n/), one entry per language built.
+  const labels: Record<string, HandoutLabels> = Object.fromEntries(
+    clinic.languages.map((lng) => [lng, { pageOf: locals.t('guide.handout.pageOf', { lng }), reviewed: locals.t('guide.handout.reviewed', { lng }) }]),
+  );
   const base = import.meta.env.BASE_URL;
   const body = {
     site: import.meta.env.SITE,
     base,
     pages: listHandoutPages(await getCollection('docs'), base),
+    labels,
   };
   return new Response(JSON.stringify(body, null, 2), {
     headers: { 'Content-Type': 'application/json' },

@@ -1,0 +1,161 @@
+/**
+ * The clinic config's schema, its friendly error messages, and the one place
+ * that decides which config file is used. `clinic.config.ts` at the project
+ * root holds the values; everything else imports `clinic` from there.
+ *
+ * Runs both inside Astro (Vite) and under plain Node (the handout renderer), so
+ * it uses only erasable TypeScript and `.ts` import extensions.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'astro/zod';
+import { checkBrandColors, type BrandTheme } from './brand-theme.ts';
+import { isHexColor } from './contrast.ts';
+
+/** Languages the guide is written in. English is the default, served at the site root. */
+export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Environment variable naming another config file (tests use it to build with a fixture clinic). */
+export const CONFIG_ENV = 'GUIDE_CLINIC_CONFIG';
+
+const LOGO_FOLDERS = ['public/', 'src/assets/'];
+const LOGO_TYPES = /\.(svg|png|jpe?g|webp)$/i;
+
+const phone = (field: string, example: string) =>
+  z
+    .string({ error: `needs \`${field}\`: a phone number as text, e.g. '${example}'` })
+    .trim()
+    .regex(/^\+?[\d\s().-]+$/, `must be a phone number made only of digits, spaces and + ( ) - . (letters are not allowed), e.g. '${example}'`)
+    .refine((value) => value.replace(/\D/g, '').length >= 3, `must have at least 3 digits, e.g. '${example}'`);
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time written HH:MM, e.g. "08:30" or "17:00"');
+
+const dayRange = z
+  .string()
+  .regex(
+    new RegExp(`^(${WEEKDAYS.join('|')})(-(${WEEKDAYS.join('|')}))?$`),
+    `must be one day or a range of days, from ${WEEKDAYS.join(', ')}, e.g. "mon-fri" or "sat"`,
+  );
+
+/** One line of opening hours: "mon-fri" from 08:00 to 18:00. */
+export const openingHoursSchema = z
+  .object({
+    days: dayRange,
+    opens: time,
+    closes: time,
+  })
+  .strict()
+  .refine((hours) => hours.opens < hours.closes, { message: 'must be later than `opens`', path: ['closes'] });
+
+/** Builds the schema; `root` is where relative logo paths are looked up. */
+export function clinicConfigSchema(root: string) {
+  return z
+    .object({
+      /** The clinic's name, shown in the site header and footer and on every handout. */
+      name: z.string({ error: "needs `name`: the clinic's name as text" }).trim().min(1, 'must not be empty'),
+      /** The main phone number patients call with questions. */
+      phone: phone('phone', '(555) 010-0142'),
+      /** Public address of the site, used for canonical links and handout QR codes. */
+      siteUrl: z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://, e.g. "https://guide.example-clinic.org"' }),
+      /** Crisis line (US: the 988 Suicide & Crisis Lifeline). */
+      crisisLine: phone('crisisLine', '988').default('988'),
+      /** Emergency number (US: 911). */
+      emergencyNumber: phone('emergencyNumber', '911').default('911'),
+      /** The clinic's logo: an SVG, PNG, JPEG or WebP file under public/ or src/assets/. */
+      logo: z
+        .string({ error: 'needs `logo`: the path of the logo file, e.g. "src/assets/clinic-logo.svg"' })
+        .transform((path) => path.replace(/^\.\//, ''))
+        .refine((path) => LOGO_FOLDERS.some((folder) => path.startsWith(folder)), `must be a file under ${LOGO_FOLDERS.join(' or ')}, e.g. "src/assets/clinic-logo.svg"`)
+        .refine((path) => LOGO_TYPES.test(path), 'must be an .svg, .png, .jpg or .webp file')
+        .refine((path) => existsSync(resolve(root, path)) && statSync(resolve(root, path)).isFile(), {
+          message: `names a file that does not exist (looked in ${root}); put the logo there or fix the path`,
+        }),
+      /** Postal address, one line per entry. */
+      address: z
+        .array(z.string().trim().min(1, 'address lines must not be empty'), { error: 'needs `address`: a list of lines, e.g. ["120 River Road", "Riverside, CA 90000"]' })
+        .min(1, 'needs at least one line'),
+      /** When the phone is answered. */
+      openingHours: z.array(openingHoursSchema, { error: 'needs `openingHours`: a list such as [{ days: "mon-fri", opens: "08:00", closes: "18:00" }]' }).min(1, 'needs at least one entry'),
+      /** Link and button colour in the light theme; must reach 4.5:1 on white. */
+      brandColor: z.string({ error: 'needs `brandColor`: a hex colour, e.g. "#0b6e69"' }).refine(isHexColor, 'must be a hex colour such as "#0b6e69"'),
+      /** Optional link colour for the dark theme; by default a lighter tint of `brandColor` that reaches 4.5:1. */
+      brandColorDark: z.string().refine(isHexColor, 'must be a hex colour such as "#7fd6cf"').optional(),
+      /** Paper size of the printed handouts. */
+      paperSize: z.enum(['letter', 'a4'], { error: 'must be "letter" (US) or "a4"' }).default('letter'),
+      /** Editions to build; English is always built and lives at the site root. */
+      languages: z
+        .array(z.enum(SUPPORTED_LANGUAGES, { error: `each language must be one of: ${SUPPORTED_LANGUAGES.map((l) => `"${l}"`).join(', ')}` }))
+        .default([...SUPPORTED_LANGUAGES])
+        .refine((langs) => langs.includes('en'), 'must include "en": the English edition is the default, at the site root')
+        .refine((langs) => new Set(langs).size === langs.length, 'lists a language twice'),
+    })
+    .strict()
+    .transform((config, ctx) => {
+      const check = checkBrandColors(config.brandColor, config.brandColorDark);
+      if (!check.ok) {
+        for (const problem of check.problems) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+        return z.NEVER;
+      }
+      const theme: BrandTheme = check.theme;
+      return { ...config, theme };
+    });
+}
+
+/** The clinic config as written in clinic.config.ts (defaults may be left out). */
+export type ClinicConfigInput = z.input<ReturnType<typeof clinicConfigSchema>>;
+/** The validated config, with defaults filled in and the brand theme worked out. */
+export type ClinicConfig = z.output<ReturnType<typeof clinicConfigSchema>>;
+
+/** Raised for an invalid config; its message lists every problem, one per line. */
+export class ClinicConfigError extends Error {
+  override name = 'ClinicConfigError';
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+}
+
+function fieldName(path: PropertyKey[]): string {
+  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+}
+
+/** One readable line per problem: the field, what is expected, and the value that was given. */
+export function formatIssues(issues: z.core.$ZodIssue[], input: unknown): string[] {
+  return issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length > 0 ? ` in \`${fieldName(issue.path)}\`` : '';
+      return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.map((k) => `\`${k}\``).join(', ')} (check the spelling; see the field list in clinic.config.ts)`;
+    }
+    const value = valueAt(input, issue.path);
+    const given = value === undefined || issue.message.includes(' has a contrast') ? '' : ` (got ${JSON.stringify(value)})`;
+    return `\`${fieldName(issue.path)}\` ${issue.message}${given}`;
+  });
+}
+
+/** Validates a config object; throws a ClinicConfigError naming `file` and each bad field. */
+export function parseClinicConfig(input: unknown, file: string, root = process.cwd()): ClinicConfig {
+  const result = clinicConfigSchema(root).safeParse(input);
+  if (result.success) return result.data;
+  const lines = formatIssues(result.error.issues, input).map((line) => `  - ${line}`);
+  throw new ClinicConfigError([`The clinic config in ${file} is not valid:`, ...lines, `Fix ${lines.length === 1 ? 'this value' : 'these values'} in ${file} and build again.`].join('\n'));
+}
+
+/**
+ * The config to build with: `values` from clinic.config.ts, or the default export
+ * of the file named by GUIDE_CLINIC_CONFIG when that is set. This is the only
+ * place that reads the variable.
+ */
+export async function loadClinicConfig(values: ClinicConfigInput, root = process.cwd()): Promise<ClinicConfig> {
+  const override = process.env[CONFIG_ENV];
+  if (!override) return parseClinicConfig(values, 'clinic.config.ts', root);
+  const path = isAbsolute(override) ? override : resolve(root, override);
+  if (!existsSync(path)) throw new ClinicConfigError(`${CONFIG_ENV} points to "${override}", but there is no such file (looked for ${path}).`);
+  const module = (await import(/* @vite-ignore */ pathToFileURL(path).href)) as { default?: unknown };
+  if (module.default === undefined) throw new ClinicConfigError(`${override} (from ${CONFIG_ENV}) must have a default export with the clinic's values.`);
+  return parseClinicConfig(module.default, override, root);
+}

@@ -1,0 +1,33 @@
+import { z } from 'astro/zod';
+
+/**
+ * Our own interface strings, on top of Starlight's: every component reads them
+ * with `Astro.locals.t('guide.…')`, and the handout renderer gets its header and
+ * footer text from them through dist/handout-pages.json. Each language file in
+ * src/content/i18n/ must have every key, so a missing translation stops the build.
+ * Placeholders such as `{phone}` are filled in by src/lib/placeholders.ts.
+ */
+const text = z.string().trim().min(1);
+
+export const guideStringsSchema = z.object({
+  'guide.reviewed': text,
+  'guide.whatToKnow': text,
+  'guide.help.heading': text,
+  'guide.help.crisis': text,
+  'guide.help.emergency': text,
+  'guide.help.questions': text,
+  'guide.help.disclaimer': text,
+  'guide.sources': text,
+  'guide.options.corner': text,
+  'guide.contact.heading': text,
+  'guide.contact.phone': text,
+  'guide.contact.address': text,
+  'guide.contact.hours': text,
+  'guide.contact.website': text,
+  'guide.hours.days': text,
+  'guide.hours.times': text,
+  'guide.handout.pageOf': text,
+  'guide.handout.reviewed': text,
+});
+
+export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;

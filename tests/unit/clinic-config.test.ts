@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONFIG_ENV, ClinicConfigError, loadClinicConfig, parseClinicConfig, type ClinicConfigInput } from '../../src/lib/clinic-config.ts';
+import { PROJECT_ROOT } from '../support/paths.ts';
+
+const good: ClinicConfigInput = {
+  name: 'Test Clinic',
+  phone: '(555) 010-0142',
+  siteUrl: 'https://guide.test-clinic.example',
+  logo: 'src/assets/clinic-logo.svg',
+  address: ['1 Main Street', 'Town, ST 00000'],
+  openingHours: [{ days: 'mon-fri', opens: '08:00', closes: '18:00' }],
+  brandColor: '#0b6e69',
+};
+
+/** The error message for `good` with `change` applied, or '' when it is valid. */
+function errorFor(change: Record<string, unknown>): string {
+  try {
+    parseClinicConfig({ ...good, ...change }, 'clinic.config.ts', PROJECT_ROOT);
+    return '';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ClinicConfigError);
+    return (error as Error).message;
+  }
+}
+
+describe('clinic config', () => {
+  it('accepts a complete config and fills in the defaults', () => {
+    const config = parseClinicConfig(good, 'clinic.config.ts', PROJECT_ROOT);
+    expect(config.crisisLine).toBe('988');
+    expect(config.emergencyNumber).toBe('911');
+    expect(config.paperSize).toBe('letter');
+    expect(config.languages).toEqual(['en', 'es']);
+    expect(config.theme.light.accent).toBe('#0b6e69');
+  });
+
+  it.each([
+    ['a bad URL', { siteUrl: 'guide.example.org' }, /`siteUrl` must be a full web address starting with https:\/\//],
+    ['a URL that is not a web address', { siteUrl: 'ftp://guide.example.org' }, /`siteUrl`/],
+    ['a phone with letters', { phone: '555-CALL-NOW' }, /`phone` must be a phone number .*letters are not allowed.*got "555-CALL-NOW"/],
+    ['a crisis line with letters', { crisisLine: 'nine-eight-eight' }, /`crisisLine` must be a phone number/],
+    ['a missing logo file', { logo: 'src/assets/no-such-logo.svg' }, /`logo` names a file that does not exist.*no-such-logo\.svg/],
+    ['a logo outside public/ and src/assets/', { logo: 'README.md' }, /`logo` must be a file under public\/ or src\/assets\//],
+    ['an unknown paper size', { paperSize: 'legal' }, /`paperSize` must be "letter" \(US\) or "a4" \(got "legal"\)/],
+    ['an unknown language', { languages: ['en', 'fr'] }, /`languages\[1\]` each language must be one of: "en", "es"/],
+    ['no English edition', { languages: ['es'] }, /`languages` must include "en"/],
+    ['a misspelt field', { phon: '555' }, /unknown field: `phon`/],
+    ['a missing name', { name: undefined }, /`name`/],
+    ['opening hours that close before they open', { openingHours: [{ days: 'mon', opens: '18:00', closes: '08:00' }] }, /`openingHours\[0\]\.closes` must be later than `opens`/],
+    ['an unknown weekday', { openingHours: [{ days: 'monday-friday', opens: '08:00', closes: '18:00' }] }, /`openingHours\[0\]\.days` must be one day or a range of days/],
+    ['a colour that is not hex', { brandColor: 'teal' }, /`brandColor` must be a hex colour/],
+  ])('rejects %s, naming the field and what is expected', (_case, change, expected) => {
+    const message = errorFor(change);
+    expect(message).toMatch(/^The clinic config in clinic\.config\.ts is not valid:/);
+    expect(message).toMatch(expected);
+  });
+
+  it('lists every problem at once, not just the first', () => {
+    const message = errorFor({ phone: 'call us', paperSize: 'legal', siteUrl: 'nope' });
+    const lines = message.split('\n').filter((line) => line.startsWith('  - '));
+    for (const field of ['phone', 'paperSize', 'siteUrl']) expect(lines.some((line) => line.includes(`\`${field}\``)), field).toBe(true);
+  });
+
+  it('rejects a brand colour too light for text on white, and suggests one that passes', () => {
+    const message = errorFor({ brandColor: '#7fd6cf' });
+    expect(message).toMatch(/`brandColor` #7fd6cf has a contrast of only 1\.\d\d:1 against the (white page|light sidebar) background; .* at least 4\.5:1 \(WCAG AA\)/);
+    const suggestion = /A darker shade that passes: (#[0-9a-f]{6})/.exec(message)?.[1];
+    expect(suggestion).toBeDefined();
+    expect(errorFor({ brandColor: suggestion })).toBe('');
+  });
+
+  it('rejects a dark-theme colour too dark for the dark background', () => {
+    expect(errorFor({ brandColorDark: '#0b6e69' })).toMatch(/`brandColorDark` #0b6e69 has a contrast of only .* against the dark theme/);
+  });
+
+  it('works out a dark-theme link colour that keeps AA contrast when none is given', () => {
+    const config = parseClinicConfig({ ...good, brandColor: '#1a1a8c' }, 'clinic.config.ts', PROJECT_ROOT);
+    expect(config.theme.dark.high).not.toBe('#1a1a8c');
+    expect(errorFor({ brandColor: '#1a1a8c', brandColorDark: config.theme.dark.high })).toBe('');
+  });
+});
+
+describe(`choosing the config file (${CONFIG_ENV})`, () => {
+  const saved = process.env[CONFIG_ENV];
+  afterEach(() => {
+    if (saved === undefined) delete process.env[CONFIG_ENV];
+    else process.env[CONFIG_ENV] = saved;
+  });
+
+  it('uses the values from clinic.config.ts when the variable is not set', async () => {
+    delete process.env[CONFIG_ENV];
+    expect((await loadClinicConfig(good, PROJECT_ROOT)).name).toBe('Test Clinic');
+  });
+
+  it('uses the file the variable names instead', async () => {
+    process.env[CONFIG_ENV] = 'tests/fixtures/clinic/clinic.fixture.ts';
+    const config = await loadClinicConfig(good, PROJECT_ROOT);
+    expect(config.name).toBe('Lakeside Mood Care Center');
+    expect(config.paperSize).toBe('a4');
+  });
+
+  it('names the file when the variable points to a bad config', async () => {
+    process.env[CONFIG_ENV] = 'tests/fixtures/clinic/clinic.bad.ts';
+    await expect(loadClinicConfig(good, PROJECT_ROOT)).rejects.toThrow(/clinic\.bad\.ts is not valid[\s\S]*`phone`[\s\S]*`siteUrl`[\s\S]*`logo`[\s\S]*`paperSize`/);
+  });
+
+  it('says so when the variable points to no file', async () => {
+    process.env[CONFIG_ENV] = 'tests/fixtures/clinic/nope.ts';
+    await expect(loadClinicConfig(good, PROJECT_ROOT)).rejects.toThrow(/GUIDE_CLINIC_CONFIG points to "tests\/fixtures\/clinic\/nope\.ts", but there is no such file/);
+  });
+});
