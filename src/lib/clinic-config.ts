@@ -59,7 +59,7 @@ export function clinicConfigSchema(root: string) {
       /** The clinic's name, shown in the site header and footer and on every handout. */
       name: z.string({ error: "needs `name`: the clinic's name as text" }).trim().min(1, 'must not be empty'),
       /** The main phone number patients call with questions. */
-      phone: phone('phone', '(555) 010-0142'),
+      phone: phone('phone', '(555) 123-4567'),
       /** Public address of the site, used for canonical links and handout QR codes. */
       siteUrl: z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://, e.g. "https://guide.example-clinic.org"' }),
       /** Crisis line (US: the 988 Suicide & Crisis Lifeline). */
@@ -77,7 +77,7 @@ export function clinicConfigSchema(root: string) {
         }),
       /** Postal address, one line per entry. */
       address: z
-        .array(z.string().trim().min(1, 'address lines must not be empty'), { error: 'needs `address`: a list of lines, e.g. ["120 River Road", "Riverside, CA 90000"]' })
+        .array(z.string().trim().min(1, 'address lines must not be empty'), { error: 'needs `address`: a list of lines, e.g. ["1 Main Street, Suite 2", "Springfield, ST 00000"]' })
         .min(1, 'needs at least one line'),
       /** When the phone is answered. */
       openingHours: z.array(openingHoursSchema, { error: 'needs `openingHours`: a list such as [{ days: "mon-fri", opens: "08:00", closes: "18:00" }]' }).min(1, 'needs at least one entry'),

@@ -30,7 +30,7 @@ export function fillText(template: string, values: Record<string, string>): stri
     .join('');
 }
 
-/** The `tel:` link for a phone number as people write it: "(555) 010-0142" becomes "tel:5550100142". */
+/** The `tel:` link for a phone number as people write it: "(555) 123-4567" becomes "tel:5551234567". */
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }

@@ -1,7 +1,7 @@
-import type { ClinicConfig } from '../../clinic.config.ts';
+import { clinic, type ClinicConfig } from '../../clinic.config.ts';
 
-/** Colours of the installed app's splash screen and title bar; the icon's background. */
-export const THEME_COLOR = '#0b5563';
+/** Colours of the installed app's splash screen and title bar (the clinic's brand colour); the icon's background. */
+export const THEME_COLOR = clinic.brandColor;
 export const BACKGROUND_COLOR = '#ffffff';
 
 /** The fields of a web app manifest this site uses (see the W3C "Web Application Manifest" spec). */
