@@ -3,7 +3,7 @@
  * so a test run never touches the clinic's dist/. Set GUIDE_TEST_SITE to a
  * finished build (site + handouts) to reuse it while iterating on tests.
  */
-import { rm } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { TEST_OUT } from '../support/paths.ts';
@@ -13,6 +13,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built site the e2e tests run against. */
     siteDir: string;
+    /** The same site built for the sub-path SUBPATH_BASE (see buildSubpathSite). */
+    subpathSiteDir: string;
   }
 }
 
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const reuse = process.env.GUIDE_TEST_SITE;
   if (reuse) {
     project.provide('siteDir', reuse);
+    project.provide('subpathSiteDir', process.env.GUIDE_TEST_SUBPATH_SITE ?? (await buildSubpathSite(reuse)));
     return;
   }
   const siteDir = join(TEST_OUT, 'site');
@@ -30,4 +33,26 @@ export default async function setup(project: TestProject): Promise<void> {
   const pdf = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir], env);
   if (pdf.code !== 0) throw new Error(`npm run pdf failed:\n${pdf.stdout}\n${pdf.stderr}`);
   project.provide('siteDir', siteDir);
+  project.provide('subpathSiteDir', await buildSubpathSite(siteDir));
+}
+
+/** Base path of the second build, as a clinic would deploy it under its own website. */
+const SUBPATH_BASE = '/patient-guide/';
+
+/**
+ * Builds the site again for a sub-path (a few seconds). The handouts are copied from
+ * the root build rather than rendered again, which would double the slowest step:
+ * the sub-path tests check the links to them, not their content.
+ */
+async function buildSubpathSite(rootSiteDir: string): Promise<string> {
+  const dir = join(TEST_OUT, 'site-subpath');
+  await rm(dir, { recursive: true, force: true });
+  const env = { GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(TEST_OUT, 'cache-subpath'), GUIDE_BASE: SUBPATH_BASE };
+  const build = await runCommand('astro', ['build'], env);
+  if (build.code !== 0) throw new Error(`astro build with GUIDE_BASE=${SUBPATH_BASE} failed:\n${build.stdout}\n${build.stderr}`);
+  await cp(join(rootSiteDir, 'handouts'), join(dir, 'handouts'), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    // A reused site (GUIDE_TEST_SITE) may have no handouts yet; the handout-link tests then say so.
+    if (error.code !== 'ENOENT') throw error;
+  });
+  return dir;
 }

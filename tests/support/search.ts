@@ -9,11 +9,12 @@ export async function searchSite(tab: Page, query: string): Promise<string[]> {
   await input.click({ count: 3 });
   await tab.keyboard.press('Backspace');
   await input.type(query);
-  // Pagefind debounces typing, then renders results or a "no results" message.
+  // Pagefind debounces typing, shows "Searching for <query>...", then the result count
+  // (or "No results for <query>"), then fills in each result as its fragment loads.
   await tab.waitForFunction(
     (q: string) => {
       const message = document.querySelector('dialog[open] .pagefind-ui__message')?.textContent ?? '';
-      return message.includes(q) || document.querySelector('dialog[open] .pagefind-ui__result-link') !== null;
+      return message.includes(q) && !message.includes('...') && document.querySelector('dialog[open] .pagefind-ui__loading') === null;
     },
     { timeout: 15_000 },
     query,
@@ -21,4 +22,10 @@ export async function searchSite(tab: Page, query: string): Promise<string[]> {
   const links = await tab.$$eval('dialog[open] .pagefind-ui__result-link', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
   await tab.keyboard.press('Escape');
   return links;
+}
+
+/** Like searchSite, but only the pages (no links to their sections), best first, without `#…`. */
+export async function searchResultPages(tab: Page, query: string): Promise<string[]> {
+  const links = await searchSite(tab, query);
+  return [...new Set(links.map((url) => url.split('#')[0] ?? url))];
 }
