@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
+import { contentSecurityPolicy } from './src/security/csp.ts';
 import { BRAND_CSS_ID, brandCssPlugin } from './src/lib/brand-css.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
@@ -20,6 +21,11 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
+  // Content-Security-Policy <meta> on every page; the policy and why: src/security/csp.ts.
+  security: { csp: contentSecurityPolicy() },
+  // Styles as files, never inline <style>: Astro does not hash every inlined style (those of
+  // components used in MDX pages), and files let the CSP allow styles by origin alone.
+  build: { inlineStylesheets: 'never' },
   // Brand colours from clinic.config.ts, as a stylesheet (see src/lib/brand-css.ts).
   vite: { plugins: [brandCssPlugin(clinic.theme)] },
   integrations: [
