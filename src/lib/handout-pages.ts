@@ -61,4 +61,8 @@ export interface HandoutLabels {
   pageOf: string;
   /** "Reviewed {date}" */
   reviewed: string;
+  /** The booklet's subtitle: "Handouts for patients and families". */
+  bookletSubtitle?: string;
+  /** The heading of the booklet's list of contents: "Contents". */
+  bookletContents?: string;
 }

@@ -10,7 +10,15 @@ import { listHandoutPages, type HandoutLabels } from '../lib/handout-pages';
 export const GET: APIRoute = async ({ locals }) => {
   // The same dictionary the pages use (src/content/i18n/), one entry per language built.
   const labels: Record<string, HandoutLabels> = Object.fromEntries(
-    clinic.languages.map((lng) => [lng, { pageOf: locals.t('guide.handout.pageOf', { lng }), reviewed: locals.t('guide.handout.reviewed', { lng }) }]),
+    clinic.languages.map((lng) => [
+      lng,
+      {
+        pageOf: locals.t('guide.handout.pageOf', { lng }),
+        reviewed: locals.t('guide.handout.reviewed', { lng }),
+        bookletSubtitle: locals.t('guide.booklet.subtitle', { lng }),
+        bookletContents: locals.t('guide.booklet.contents', { lng }),
+      },
+    ]),
   );
   const base = import.meta.env.BASE_URL;
   const body = {

@@ -28,6 +28,16 @@ export const guideStringsSchema = z.object({
   'guide.hours.times': text,
   'guide.handout.pageOf': text,
   'guide.handout.reviewed': text,
+  'guide.handout.nav': text,
+  'guide.handout.print': text,
+  'guide.handout.download': text,
+  'guide.handout.largePrint': text,
+  'guide.paper.letter': text,
+  'guide.paper.a4': text,
+  'guide.online.heading': text,
+  'guide.online.scan': text,
+  'guide.booklet.subtitle': text,
+  'guide.booklet.contents': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;
