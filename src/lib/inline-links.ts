@@ -7,10 +7,24 @@ export interface TextPart {
 
 const markdownLink = /\[([^\]]+)\]\(([^)\s]+)\)/g;
 
+/** Schemes a link in frontmatter text may use; anything else (`javascript:`, `data:`) stays text. */
+const safeSchemes = new Set(['http', 'https', 'mailto', 'tel']);
+
+/**
+ * Whether `href` is a relative link or uses a safe scheme. Control characters are
+ * refused outright, since browsers drop them ("\x01javascript:" runs as "javascript:").
+ */
+export function isSafeHref(href: string): boolean {
+  if (/[\u0000-\u001f\u007f]/.test(href)) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1];
+  return scheme === undefined || safeSchemes.has(scheme.toLowerCase());
+}
+
 /**
  * Splits short frontmatter text (such as a page summary) into plain runs and
  * Markdown links, so a component can render links without `set:html`: every
- * other character stays plain text.
+ * other character stays plain text. A link to an unsafe address (`javascript:`)
+ * is kept as plain text, exactly as written.
  */
 export function splitInlineLinks(text: string): TextPart[] {
   const parts: TextPart[] = [];
@@ -18,7 +32,8 @@ export function splitInlineLinks(text: string): TextPart[] {
   for (const match of text.matchAll(markdownLink)) {
     const [whole, label, href] = match;
     if (match.index > last) parts.push({ text: text.slice(last, match.index) });
-    parts.push({ text: label ?? '', href });
+    if (href !== undefined && isSafeHref(href)) parts.push({ text: label ?? '', href });
+    else parts.push({ text: whole });
     last = match.index + whole.length;
   }
   if (last < text.length) parts.push({ text: text.slice(last) });

@@ -21,8 +21,11 @@ export const sourceSchema = z.object({
     .int('`year` must be a whole number, e.g. 2019')
     .min(1900, '`year` must be 1900 or later')
     .refine((year) => year <= currentYear(), { message: '`year` cannot be in the future' }),
-  /** Where a reader can find it. Optional: some sources are print-only. */
-  url: z.url({ error: '`url` must be a full web address starting with https://' }).optional(),
+  /**
+   * Where a reader can find it. Optional: some sources are print-only. http(s) only:
+   * a `javascript:` or `data:` address would run code when a patient clicks the link.
+   */
+  url: z.url({ protocol: /^https?$/, error: '`url` must be a full web address starting with https://' }).optional(),
 });
 
 /** Whether and where a page appears as a printed handout. */
