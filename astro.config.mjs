@@ -38,7 +38,7 @@ export default defineConfig({
       lastUpdated: false,
       head: offlineHead(base),
       pagination: true,
-      customCss: ['./src/styles/guide.css', BRAND_CSS_ID],
+      customCss: ['./src/styles/guide.css', './src/styles/print.css', BRAND_CSS_ID],
       components: {
         MarkdownContent: './src/components/MarkdownContent.astro',
         Footer: './src/components/Footer.astro',

@@ -1,6 +1,7 @@
-/** Command-line options of `npm run pdf`, parsed strictly: unknown flags are errors. */
+/** Command-line options of `npm run pdf`, parsed strictly: unknown flags and values are errors. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
 import { UsageError } from './pages.ts';
 
 export interface CliOptions {
@@ -10,6 +11,14 @@ export interface CliOptions {
   out: string;
   /** Slugs to print; empty means every handout page. */
   only: string[];
+  /** Paper sizes to print on. */
+  papers: PaperSize[];
+  /** Which outputs to make (see HELP): standard handouts, large print, the booklet. */
+  standard: boolean;
+  largePrint: boolean;
+  booklet: boolean;
+  /** Render everything again, even what the last run already made from the same HTML. */
+  force: boolean;
   concurrency: number;
   browser: string | undefined;
   timeoutMs: number;
@@ -20,21 +29,35 @@ export const HELP = `Render the built guide's pages into printable PDF handouts.
 
 Usage: npm run pdf -- [options]
 
+What to make (default: all three, on every paper size):
+  --large-print       Large-print handouts (body text 18 pt): handouts/large-print/<paper>/<page>.pdf
+  --booklet           The booklet, every handout in one PDF with a cover and contents:
+                      handouts/booklet-<paper>.pdf (always contains every page)
+  Standard handouts (12 pt), handouts/<paper>/<page>.pdf, are made when neither flag is given.
+  Giving one or both flags makes only what they name.
+
 Options:
   --only <slug>       Print only this page (repeat for more). Default: every handout page.
+  --paper <size>      letter, a4 or all. Default: all
   --site <dir>        Built site to print from. Default: dist
   --out <dir>         Where to write the PDFs. Default: <site>/handouts
+  --force             Render again even where the page and options are unchanged since the last run
   --concurrency <n>   Pages rendered at once. Default: number of CPU cores (at least 2)
   --browser <path>    Chrome or Chromium to use (see README, "Which browser is used")
   --timeout <sec>     Seconds to wait for one page before retrying it. Default: 30
   -h, --help          Show this help
 
+Unchanged handouts (same built HTML, same options) are kept from the last run, not rendered again.
 Run "npm run build:site" first; "npm run build" does both.`;
 
 const OPTION_SPEC = {
   only: { type: 'string', multiple: true },
+  paper: { type: 'string' },
+  'large-print': { type: 'boolean' },
+  booklet: { type: 'boolean' },
   site: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
   concurrency: { type: 'string' },
   browser: { type: 'string' },
   timeout: { type: 'string' },
@@ -50,6 +73,13 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
   return number;
 }
 
+function paperSizes(value: string | undefined): PaperSize[] {
+  if (value === undefined || value === 'all') return [...PAPER_SIZES];
+  const paper = PAPER_SIZES.find((size) => size === value.toLowerCase());
+  if (!paper) throw new UsageError(`--paper must be one of: ${[...PAPER_SIZES, 'all'].join(', ')}; not "${value}".`);
+  return [paper];
+}
+
 export function parseCli(argv: string[]): CliOptions {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTION_SPEC; strict: true; allowPositionals: false }>>;
   try {
@@ -60,10 +90,18 @@ export function parseCli(argv: string[]): CliOptions {
   }
   const { values } = parsed;
   const site = values.site ?? 'dist';
+  const largePrint = values['large-print'] ?? false;
+  const booklet = values.booklet ?? false;
+  const everything = !largePrint && !booklet;
   return {
     site,
     out: values.out ?? `${site}/handouts`,
     only: values.only ?? [],
+    papers: paperSizes(values.paper),
+    standard: everything,
+    largePrint: everything || largePrint,
+    booklet: everything || booklet,
+    force: values.force ?? false,
     concurrency: positiveInteger(values.concurrency, '--concurrency', Math.max(2, availableParallelism())),
     browser: values.browser,
     timeoutMs: positiveInteger(values.timeout, '--timeout', 30) * 1000,

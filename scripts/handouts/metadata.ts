@@ -1,9 +1,17 @@
 /**
  * Stamps a rendered PDF with its document information (title, author, subject,
- * keywords, language) and fixes its dates to the page's review date, so that
- * rebuilding unchanged content gives byte-identical files.
+ * keywords, language), points its links at the public site and fixes its dates
+ * to the content's review date, so that rebuilding unchanged content gives
+ * byte-identical files.
+ *
+ * Why Chromium's own output differs run to run: its links point at the local
+ * render server, whose port the OS picks anew each run (fixed in links.ts), and
+ * it writes a random document ID and the current time (removed and fixed here).
+ * Font subset tags (AAAAAA+, BAAAAA+) are numbered in order of use, not at random.
  */
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { rewriteLinkOrigin } from './links.ts';
+import { repairOutlineTitles, titleRepairer } from './outline.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -14,6 +22,10 @@ export interface PdfMetadata {
   language: string;
   /** Used for both creation and modification date. */
   date: Date;
+  /** Links starting with `from` (the local render server) are rewritten to start with `to` (the public site). */
+  links: { from: string; to: string };
+  /** The printed headings, to repair the bookmark titles with. */
+  headings: string[];
 }
 
 export interface FinalizedPdf {
@@ -23,6 +35,8 @@ export interface FinalizedPdf {
 
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<FinalizedPdf> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  rewriteLinkOrigin(doc, meta.links.from, meta.links.to);
+  repairOutlineTitles(doc, titleRepairer(meta.headings));
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

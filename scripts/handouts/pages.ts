@@ -4,9 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HandoutPage } from '../../src/lib/handout-pages.ts';
+import type { HandoutLabels, HandoutPage } from '../../src/lib/handout-pages.ts';
 
-export type { HandoutPage };
+export type { HandoutLabels, HandoutPage };
 
 export interface HandoutIndex {
   /** The site's public URL (Astro `site`), used for source links and QR codes. */
@@ -14,6 +14,8 @@ export interface HandoutIndex {
   /** Astro `base`, e.g. "/" or "/patient-guide/". */
   base: string;
   pages: HandoutPage[];
+  /** Header and footer words by language ("Page {page} of {total}"), from the site's dictionary. */
+  labels: Record<string, HandoutLabels>;
 }
 
 /** A problem with the input the user can fix; printed without a stack trace. */

@@ -2,54 +2,102 @@
  * Renders one built page to one PDF in a fresh browser tab, with print media,
  * fonts loaded, and every request outside the local server blocked.
  */
-import type { Browser, PDFOptions } from 'puppeteer';
-import { escapeHtml } from './html.ts';
-import type { HandoutPage } from './pages.ts';
+import type { Browser, Page, PDFOptions } from 'puppeteer';
+import type { PaperSize } from '../../src/lib/handout-files.ts';
+import { formatReviewDate } from '../../src/lib/dates.ts';
+import type { HandoutLabels } from './pages.ts';
+import type { HandoutJob } from './plan.ts';
+import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
 
-export type PaperSize = 'letter' | 'a4';
-
-export interface RenderOptions {
+export interface RenderContext {
   /** Origin of the local server, e.g. "http://127.0.0.1:41234". */
   origin: string;
-  paper: PaperSize;
   clinicName: string;
+  assets: RunningTextAssets;
+  /** Header and footer words by language (from dist/handout-pages.json). */
+  labels: Record<string, HandoutLabels>;
   /** Milliseconds to wait for the page to load before giving up. */
   timeoutMs: number;
 }
 
-/** Raised when a page tried to reach beyond the local server; the page is still rendered without it. */
+/** What decides the look of one printed document. */
+export interface PrintSettings {
+  paper: PaperSize;
+  /** Large print: 18 pt body text (see src/styles/print.css). */
+  large: boolean;
+  /** Title in the footer. */
+  title: string;
+  /** Review date in the footer, YYYY-MM-DD. */
+  reviewed: string;
+  /** Language of the page, e.g. "en": picks the footer's words and date format. */
+  lang: string;
+}
+
 export interface RenderResult {
   pdf: Uint8Array;
+  /** The text of every heading printed, to repair Chromium's bookmark titles with (see outline.ts). */
+  headings: string[];
+  /** Requests the page tried to make beyond the local server (they were blocked). */
   blockedRequests: string[];
 }
 
+/** An open tab showing a page in print media, and what it tried to fetch from elsewhere. */
+export interface PrintTab {
+  tab: Page;
+  blockedRequests: string[];
+}
+
+const ENGLISH_LABELS: HandoutLabels = { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}' };
+
+/** "2026-11-20" as people read it on paper, the same way the site writes it. */
+export function reviewDate(isoDay: string, lang: string): string {
+  return formatReviewDate(new Date(`${isoDay}T00:00:00Z`), lang);
+}
+
+/** The footer's words for `lang`, English when the site has none for it. */
+export function labelsFor(context: Pick<RenderContext, 'labels'>, lang: string): HandoutLabels {
+  return context.labels[lang] ?? ENGLISH_LABELS;
+}
+
 /** Every option passed to Chromium's printer lives here. */
-export function pdfOptions(page: HandoutPage, options: RenderOptions): PDFOptions {
-  const reviewed = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${page.reviewed}T00:00:00Z`));
-  const small = 'font-size:8pt;font-family:sans-serif;color:#222;width:100%;margin:0 12mm;display:flex;justify-content:space-between;gap:8mm;';
+export function pdfOptions(settings: PrintSettings, context: RenderContext): PDFOptions {
+  const labels = labelsFor(context, settings.lang);
+  const templates = runningTemplates(context.assets, {
+    clinicName: context.clinicName,
+    title: settings.title,
+    reviewed: labels.reviewed.replace('{date}', reviewDate(settings.reviewed, settings.lang)),
+    pageOf: labels.pageOf,
+    large: settings.large,
+  });
   return {
-    format: options.paper,
+    format: settings.paper,
     printBackground: true,
     tagged: true,
     outline: true,
     displayHeaderFooter: true,
-    headerTemplate: `<div style="${small}"><span>${escapeHtml(options.clinicName)}</span><span>${escapeHtml(page.title)}</span></div>`,
-    footerTemplate: `<div style="${small}"><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span><span>Reviewed ${escapeHtml(reviewed)}</span></div>`,
-    margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
-    timeout: options.timeoutMs,
+    ...templates,
+    margin: settings.large
+      ? { top: '26mm', bottom: '24mm', left: '16mm', right: '16mm' }
+      : { top: '22mm', bottom: '20mm', left: '16mm', right: '16mm' },
+    timeout: context.timeoutMs,
   };
 }
 
-/** Renders `page` from the local server into PDF bytes. Always closes its tab. */
-export async function renderHandout(browser: Browser, page: HandoutPage, options: RenderOptions): Promise<RenderResult> {
+/** Opens `path` from the local server in a new tab, in print media with its fonts loaded. The caller closes the tab. */
+export async function openForPrint(browser: Browser, path: string, context: RenderContext, large: boolean): Promise<PrintTab> {
   const tab = await browser.newPage();
   const blockedRequests: string[] = [];
   try {
+    // The site's offline service worker would answer from its cache, and a page served by it has no response to check.
+    await tab.setBypassServiceWorker(true);
+    // The site's Content-Security-Policy allows fonts only from itself; the header and footer
+    // carry theirs as data URLs (see templates.ts), which it would block.
+    await tab.setBypassCSP(true);
     await tab.setRequestInterception(true);
     tab.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
-      if (url.startsWith(`${options.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
+      if (url.startsWith(`${context.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
         void request.continue();
       } else {
         blockedRequests.push(url);
@@ -57,15 +105,45 @@ export async function renderHandout(browser: Browser, page: HandoutPage, options
       }
     });
     await tab.emulateMediaType('print');
-    const response = await tab.goto(`${options.origin}${page.path}`, { waitUntil: 'load', timeout: options.timeoutMs });
+    const response = await tab.goto(`${context.origin}${path}`, { waitUntil: 'load', timeout: context.timeoutMs });
     if (!response || !response.ok()) {
-      throw new Error(`the server answered ${response?.status() ?? 'nothing'} for ${page.path}`);
+      throw new Error(`the server answered ${response?.status() ?? 'nothing'} for ${path}`);
     }
-    await tab.evaluate(async () => {
-      await document.fonts.ready;
-    });
-    const pdf = await tab.pdf(pdfOptions(page, options));
-    return { pdf, blockedRequests };
+    await tab.evaluate(
+      async (largePrint, fontFaces, family) => {
+        if (largePrint) document.documentElement.dataset.printSize = 'large';
+        // Loading the header's and footer's font in the page first puts it in memory for them.
+        const style = document.createElement('style');
+        style.textContent = fontFaces;
+        document.head.append(style);
+        await Promise.all([document.fonts.load(`400 12pt "${family}"`), document.fonts.load(`700 12pt "${family}"`)]);
+        await document.fonts.ready;
+      },
+      large,
+      context.assets.fontFaces,
+      RUNNING_TEXT_FONT,
+    );
+    return { tab, blockedRequests };
+  } catch (error) {
+    await tab.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The text of the headings a printed page shows. */
+export async function headingTexts(tab: Page): Promise<string[]> {
+  return tab.evaluate(() =>
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((heading) => heading.getClientRects().length > 0).map((heading) => heading.textContent ?? ''),
+  );
+}
+
+/** Renders one handout from the local server into PDF bytes. Always closes its tab. */
+export async function renderHandout(browser: Browser, job: HandoutJob, context: RenderContext): Promise<RenderResult> {
+  const large = job.kind === 'large-print';
+  const { tab, blockedRequests } = await openForPrint(browser, job.page.path, context, large);
+  try {
+    const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: job.page.title, reviewed: job.page.reviewed, lang: job.page.lang }, context));
+    return { pdf, blockedRequests, headings: await headingTexts(tab) };
   } finally {
     await tab.close().catch(() => undefined);
   }

@@ -1,60 +1,87 @@
 /**
- * One handout run: serve the built site, start one browser, render the
- * selected pages a few at a time, and publish the whole set or nothing.
+ * One handout run: plan the PDFs, keep those whose inputs did not change,
+ * serve the built site and start one browser for the rest, render a few at a
+ * time, and publish the whole set or nothing.
  */
-import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer';
 import { clinic } from '../../clinic.config.ts';
+import { bookletSlug, HANDOUTS_DIR, PAPER_SIZES } from '../../src/lib/handout-files.ts';
 import { launchBrowser, type BrowserCandidate } from './browser.ts';
+import { jobKey, pageHashes, rendererFingerprint, reusableEntry } from './cache.ts';
 import type { CliOptions } from './cli.ts';
-import { sha256, writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from './files.ts';
+import { writeHandoutTable } from './listing.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
-import { finalizePdf } from './metadata.ts';
-import { loadHandoutIndex, UsageError, type HandoutIndex, type HandoutPage } from './pages.ts';
+import { loadHandoutIndex, type HandoutPage } from './pages.ts';
+import { planJobs, type Job } from './plan.ts';
 import { runPool } from './pool.ts';
+import { produce, type ProduceContext } from './produce.ts';
 import { createStaging } from './publish.ts';
-import { renderHandout, type PaperSize } from './render.ts';
 import { serveStatic } from './server.ts';
+import { loadRunningTextAssets } from './templates.ts';
+
+export { selectPages } from './plan.ts';
+
+/** Relative paths in clinic.config.ts (the logo) are relative to the project, like the site build reads them. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface RunSummary {
+  /** PDFs rendered in this run. */
   written: ManifestEntry[];
+  /** PDFs kept from the last run because nothing they are made from changed. */
+  kept: ManifestEntry[];
   seconds: number;
-  browser: BrowserCandidate;
+  /** The browser used, or undefined when nothing needed rendering. */
+  browser: BrowserCandidate | undefined;
 }
 
-/** Raised when some pages failed; names each one. */
+/** Raised when some PDFs failed; names each one. */
 export class HandoutRunError extends Error {
   override name = 'HandoutRunError';
 }
 
-const PAPER: PaperSize = 'letter';
-
-/** Chooses pages by slug; an unknown slug is an error that lists the valid ones. */
-export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[] {
-  if (only.length === 0) return pages;
-  const known = new Set(pages.map((page) => page.slug));
-  const unknown = only.filter((slug) => !known.has(slug));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `Unknown page${unknown.length > 1 ? 's' : ''} for --only: ${unknown.join(', ')}\nValid pages: ${[...known].join(', ')}`,
-    );
-  }
-  return pages.filter((page) => only.includes(page.slug));
+interface KeyedJob {
+  job: Job;
+  key: string;
 }
 
-function publicUrl(index: HandoutIndex, page: HandoutPage): string {
-  return index.site ? new URL(page.path, index.site).href : page.path;
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Manifest order: booklets, then standard, then large print; by paper; by reading order. */
+function manifestOrder(pages: HandoutPage[]): (a: ManifestEntry, b: ManifestEntry) => number {
+  const kinds = ['booklet', 'standard', 'large-print'];
+  const languages = [...new Set(pages.map((page) => page.lang))];
+  const slugs = [...languages.map(bookletSlug), ...pages.map((page) => page.slug)];
+  return (a, b) =>
+    kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+    PAPER_SIZES.indexOf(a.paper) - PAPER_SIZES.indexOf(b.paper) ||
+    slugs.indexOf(a.slug) - slugs.indexOf(b.slug);
+}
+
+async function copyInto(fromDir: string, toDir: string, file: string): Promise<boolean> {
+  await mkdir(dirname(join(toDir, file)), { recursive: true });
+  return copyFile(join(fromDir, file), join(toDir, file)).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function runHandouts(options: CliOptions, signal: AbortSignal, log: (line: string) => void = console.log): Promise<RunSummary> {
   const started = performance.now();
   const index = await loadHandoutIndex(options.site);
-  const pages = selectPages(index.pages, options.only);
+  const jobs = planJobs(index.pages, options);
   const previous = await readManifest(options.out);
+  const assets = await loadRunningTextAssets(resolve(PROJECT_ROOT, clinic.logo));
+  const fingerprint = await rendererFingerprint(clinic, assets.logoDataUrl);
+  const hashes = await pageHashes(options.site, index.base, index.pages.map((page) => page.path));
+  const keyed: KeyedJob[] = jobs.map((job) => ({ job, key: jobKey(job, fingerprint, hashes) }));
+
   const staging = await createStaging(options.out);
-  const server = await serveStatic({ root: options.site, base: index.base });
   let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
   const closeBrowser = async (): Promise<void> => {
     const open = browser;
     browser = undefined;
@@ -64,83 +91,119 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
   signal.addEventListener('abort', onAbort);
 
   try {
-    const launched = await launchBrowser(options.browser);
-    browser = launched.browser;
-    log(`Rendering ${pages.length} handout${pages.length === 1 ? '' : 's'} with ${launched.candidate.executablePath} (${launched.candidate.source}), ${options.concurrency} at a time`);
+    const kept: ManifestEntry[] = [];
+    const toRender: KeyedJob[] = [];
+    for (const item of keyed) {
+      const reusable = options.force ? undefined : await reusableEntry(previous.handouts, options.out, item.job.file, item.key);
+      if (reusable && (await copyInto(options.out, staging.dir, reusable.file))) kept.push(reusable);
+      else toRender.push(item);
+    }
+    if (kept.length > 0) log(`Kept ${plural(kept.length, 'unchanged PDF')} from the last run (--force renders them again)`);
 
-    const renderOnce = async (page: HandoutPage): Promise<Uint8Array> => {
-      if (signal.aborted) throw new Error('interrupted');
-      if (!browser?.connected) {
-        await closeBrowser();
-        browser = (await launchBrowser(options.browser)).browser;
-      }
-      const result = await renderHandout(browser, page, { origin: server.origin, paper: PAPER, clinicName: clinic.name, timeoutMs: options.timeoutMs });
-      if (result.blockedRequests.length > 0) log(`  note: blocked ${result.blockedRequests.length} outside request(s) from ${page.slug}: ${result.blockedRequests.join(', ')}`);
-      return result.pdf;
-    };
-
-    let done = 0;
-    const results = await runPool(
-      pages,
-      options.concurrency,
-      async (page): Promise<ManifestEntry> => {
-        const pageStarted = performance.now();
-        let raw: Uint8Array;
-        try {
-          raw = await renderOnce(page);
-        } catch (firstError) {
-          if (signal.aborted) throw firstError;
-          log(`  retrying ${page.slug}: ${(firstError as Error).message.split('\n')[0]}`);
-          raw = await renderOnce(page);
+    let written: ManifestEntry[] = [];
+    let candidate: BrowserCandidate | undefined;
+    if (toRender.length > 0) {
+      server = await serveStatic({ root: options.site, base: index.base });
+      const launched = await launchBrowser(options.browser);
+      browser = launched.browser;
+      candidate = launched.candidate;
+      log(`Rendering ${plural(toRender.length, 'PDF')} with ${candidate.executablePath} (${candidate.source}), ${options.concurrency} at a time`);
+      const context: ProduceContext = {
+        origin: server.origin,
+        clinicName: clinic.name,
+        assets,
+        labels: index.labels ?? {},
+        timeoutMs: options.timeoutMs,
+        siteUrl: index.site || clinic.siteUrl,
+        base: index.base,
+      };
+      written = await renderAll(toRender, context, options, signal, log, async () => {
+        if (!browser?.connected) {
+          await closeBrowser();
+          browser = (await launchBrowser(options.browser)).browser;
         }
-        const { bytes, pages: pageCount } = await finalizePdf(raw, {
-          title: page.title,
-          author: clinic.name,
-          subject: page.description ?? page.title,
-          keywords: ['ketamine therapy', 'patient education', page.title],
-          language: 'en-US',
-          date: new Date(`${page.reviewed}T00:00:00Z`),
-        });
-        const file = `${page.slug}.pdf`;
-        await writeFileAtomic(join(staging.dir, file), bytes);
-        done += 1;
-        log(`[${done}/${pages.length}] ${file}  ${pageCount} page${pageCount === 1 ? '' : 's'}  ${(bytes.length / 1024).toFixed(0)} KB  ${((performance.now() - pageStarted) / 1000).toFixed(2)} s`);
-        return { slug: page.slug, title: page.title, url: publicUrl(index, page), file, paper: PAPER, pages: pageCount, bytes: bytes.length, sha256: sha256(bytes) };
-      },
-      () => signal.aborted,
-    );
-
-    if (signal.aborted) throw new HandoutRunError(`Interrupted (${String(signal.reason)}); the previous handouts were left as they were.`);
-    const failures = pages
-      .map((page, i) => ({ page, result: results[i] }))
-      .filter(({ result }) => result?.status !== 'fulfilled');
-    if (failures.length > 0) {
-      const lines = failures.map(({ page, result }) => {
-        const reason = result?.status === 'rejected' ? (result.reason as Error).message.split('\n')[0] : 'not started';
-        return `  - ${page.slug} (${page.path}): ${reason}`;
-      });
-      throw new HandoutRunError(`${failures.length} of ${pages.length} handouts failed; nothing was published:\n${lines.join('\n')}`);
+        return browser;
+      }, staging.dir);
     }
-    const written = results.map((result) => (result as PromiseFulfilledResult<ManifestEntry>).value);
 
-    // A partial run (--only) keeps the other pages' last good files.
-    const renderedSlugs = new Set(written.map((entry) => entry.slug));
-    const entries: ManifestEntry[] = [];
-    for (const page of index.pages) {
-      const fresh = written.find((entry) => entry.slug === page.slug);
-      const kept = renderedSlugs.has(page.slug) ? undefined : previous.handouts.find((entry) => entry.slug === page.slug);
-      if (fresh) entries.push(fresh);
-      else if (kept && (await copyFile(join(options.out, kept.file), join(staging.dir, kept.file)).then(() => true, () => false))) entries.push(kept);
+    // Outputs this run did not ask for (another paper size, pages outside --only) keep their last good files.
+    const planned = new Set(jobs.map((job) => job.file));
+    const current = new Set([...index.pages.map((page) => bookletSlug(page.lang)), ...index.pages.map((page) => page.slug)]);
+    const carried: ManifestEntry[] = [];
+    for (const entry of previous.handouts) {
+      if (planned.has(entry.file) || !current.has(entry.slug)) continue;
+      if (await copyInto(options.out, staging.dir, entry.file)) carried.push(entry);
     }
+    const entries = [...written, ...kept, ...carried].sort(manifestOrder(index.pages));
     await writeFileAtomic(join(staging.dir, MANIFEST_FILE), serializeManifest({ handouts: entries }));
     await staging.publish();
+
+    if (resolve(options.out) === resolve(options.site, HANDOUTS_DIR)) {
+      const listed = await writeHandoutTable(options.site, index.base, entries);
+      if (!listed) log('  note: the site has no Handouts page to list the PDFs on (src/content/docs/printable-handouts.mdx)');
+    }
     const seconds = (performance.now() - started) / 1000;
-    log(`Done: ${written.length} handout${written.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s (${(written.length / seconds).toFixed(1)} per second) -> ${options.out}`);
-    return { written, seconds, browser: launched.candidate };
+    const rate = written.length > 0 ? `, ${(written.length / seconds).toFixed(1)} PDFs per second` : '';
+    log(`Done: rendered ${plural(written.length, 'PDF')}, kept ${kept.length} unchanged, in ${seconds.toFixed(1)} s${rate} -> ${options.out}`);
+    return { written, kept, seconds, browser: candidate };
   } finally {
     signal.removeEventListener('abort', onAbort);
     await closeBrowser();
-    await server.close();
+    await server?.close();
     await staging.discard();
   }
+}
+
+/** Renders the jobs a few at a time, retrying each once; all must succeed or nothing is returned. */
+async function renderAll(
+  items: KeyedJob[],
+  context: ProduceContext,
+  options: CliOptions,
+  signal: AbortSignal,
+  log: (line: string) => void,
+  getBrowser: () => Promise<Browser>,
+  stagingDir: string,
+): Promise<ManifestEntry[]> {
+  let done = 0;
+  const attempt = async ({ job, key }: KeyedJob) => {
+    if (signal.aborted) throw new Error('interrupted');
+    return produce(await getBrowser(), job, key, context);
+  };
+  const results = await runPool(
+    items,
+    options.concurrency,
+    async (item): Promise<ManifestEntry> => {
+      const jobStarted = performance.now();
+      let produced;
+      try {
+        produced = await attempt(item);
+      } catch (firstError) {
+        if (signal.aborted) throw firstError;
+        log(`  retrying ${item.job.file}: ${(firstError as Error).message.split('\n')[0]}`);
+        produced = await attempt(item);
+      }
+      if (produced.blockedRequests.length > 0) {
+        log(`  note: blocked ${produced.blockedRequests.length} outside request(s) from ${item.job.file}: ${produced.blockedRequests.join(', ')}`);
+      }
+      await mkdir(dirname(join(stagingDir, item.job.file)), { recursive: true });
+      await writeFileAtomic(join(stagingDir, item.job.file), produced.bytes);
+      done += 1;
+      const { entry } = produced;
+      log(`[${done}/${items.length}] ${entry.file}  ${plural(entry.pages, 'page')}  ${(entry.bytes / 1024).toFixed(0)} KB  ${((performance.now() - jobStarted) / 1000).toFixed(2)} s`);
+      return entry;
+    },
+    () => signal.aborted,
+  );
+
+  if (signal.aborted) throw new HandoutRunError(`Interrupted (${String(signal.reason)}); the previous handouts were left as they were.`);
+  const failures = items.map((item, i) => ({ item, result: results[i] })).filter(({ result }) => result?.status !== 'fulfilled');
+  if (failures.length > 0) {
+    const lines = failures.map(({ item: { job }, result }) => {
+      const reason = result?.status === 'rejected' ? (result.reason as Error).message.split('\n')[0] : 'not started';
+      const what = job.type === 'booklet' ? `booklet (${job.paper})` : `${job.page.slug} (${job.page.path}, ${job.paper}, ${job.kind})`;
+      return `  - ${what}: ${reason}`;
+    });
+    throw new HandoutRunError(`${failures.length} of ${items.length} PDFs failed; nothing was published:\n${lines.join('\n')}`);
+  }
+  return results.map((result) => (result as PromiseFulfilledResult<ManifestEntry>).value);
 }

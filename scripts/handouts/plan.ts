@@ -1,0 +1,63 @@
+/**
+ * Turns the command line into the list of PDFs to make: one job per page,
+ * paper size and kind, plus one booklet per paper size.
+ */
+import { bookletFile, handoutFile, type HandoutKind, type PaperSize } from '../../src/lib/handout-files.ts';
+import type { CliOptions } from './cli.ts';
+import { UsageError, type HandoutPage } from './pages.ts';
+
+export interface HandoutJob {
+  type: 'handout';
+  page: HandoutPage;
+  paper: PaperSize;
+  kind: HandoutKind;
+  /** Path relative to the handouts folder. */
+  file: string;
+}
+
+export interface BookletJob {
+  type: 'booklet';
+  /** Language of the edition; a booklet holds one language. */
+  lang: string;
+  /** Every handout page of that language, in reading order. */
+  pages: HandoutPage[];
+  paper: PaperSize;
+  file: string;
+}
+
+export type Job = HandoutJob | BookletJob;
+
+/** Chooses pages by slug; an unknown slug is an error that lists the valid ones. */
+export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[] {
+  if (only.length === 0) return pages;
+  const known = new Set(pages.map((page) => page.slug));
+  const unknown = only.filter((slug) => !known.has(slug));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `Unknown page${unknown.length > 1 ? 's' : ''} for --only: ${unknown.join(', ')}\nValid pages: ${[...known].join(', ')}`,
+    );
+  }
+  return pages.filter((page) => only.includes(page.slug));
+}
+
+type PlanOptions = Pick<CliOptions, 'only' | 'papers' | 'standard' | 'largePrint' | 'booklet'>;
+
+/** Booklets first: each is the longest single job, so it should start before the short ones. */
+export function planJobs(allPages: HandoutPage[], options: PlanOptions): Job[] {
+  const pages = selectPages(allPages, options.only);
+  const kinds: HandoutKind[] = [...(options.standard ? (['standard'] as const) : []), ...(options.largePrint ? (['large-print'] as const) : [])];
+  const jobs: Job[] = [];
+  if (options.booklet) {
+    const languages = [...new Set(allPages.map((page) => page.lang))];
+    for (const lang of languages) {
+      const edition = allPages.filter((page) => page.lang === lang);
+      for (const paper of options.papers) jobs.push({ type: 'booklet', lang, pages: edition, paper, file: bookletFile(paper, lang) });
+    }
+  }
+  for (const kind of kinds) {
+    for (const paper of options.papers) {
+      for (const page of pages) jobs.push({ type: 'handout', page, paper, kind, file: handoutFile(page.slug, paper, kind) });
+    }
+  }
+  return jobs;
+}

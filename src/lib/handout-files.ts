@@ -1,0 +1,43 @@
+/**
+ * Where each handout PDF lives inside the handouts folder. The renderer writes
+ * these paths and the site links to them, so both come from this one function.
+ */
+
+/** Paper sizes the handouts are printed on. */
+export const PAPER_SIZES = ['letter', 'a4'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** "standard" is the 12 pt handout; "large-print" sets the body at 18 pt. */
+export type HandoutKind = 'standard' | 'large-print';
+
+/** Labels people read (on the Handouts page and in the site's download links). */
+export const PAPER_LABELS: Record<PaperSize, string> = { letter: 'US Letter', a4: 'A4' };
+
+/** The URL path segment of the PDF folder below the site's base path. */
+export const HANDOUTS_DIR = 'handouts';
+
+/** "letter/risks.pdf", "large-print/a4/risks.pdf": relative to the handouts folder. */
+export function handoutFile(slug: string, paper: PaperSize, kind: HandoutKind): string {
+  return kind === 'large-print' ? `large-print/${paper}/${slug}.pdf` : `${paper}/${slug}.pdf`;
+}
+
+/** The booklet's slug: "booklet", or "es-booklet" for the Spanish edition (like the handout slugs). */
+export function bookletSlug(lang: string): string {
+  return lang === 'en' ? 'booklet' : `${lang}-booklet`;
+}
+
+/** "booklet-letter.pdf", "es-booklet-a4.pdf": every handout of one language in one file. */
+export function bookletFile(paper: PaperSize, lang: string): string {
+  return `${bookletSlug(lang)}-${paper}.pdf`;
+}
+
+/** The site page that lists every handout, below the base path (src/content/docs/printable-handouts.mdx). */
+export const HANDOUT_LIST_PAGE = 'printable-handouts/';
+
+/**
+ * The Handouts page's table sits between these two markers in the built HTML.
+ * The site build writes a placeholder there; `npm run pdf` replaces it with a
+ * table made from the manifest (scripts/handouts/listing.ts).
+ */
+export const HANDOUT_TABLE_START = '<template data-handout-table-start></template>';
+export const HANDOUT_TABLE_END = '<template data-handout-table-end></template>';
