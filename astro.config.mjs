@@ -7,6 +7,7 @@ import { BRAND_CSS_ID, brandCssPlugin } from './src/lib/brand-css.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 import guideBaseLinks from './src/integrations/base-links.ts';
+import guideSearchTerms from './src/integrations/search-terms.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
@@ -37,6 +38,9 @@ export default defineConfig({
       description: `Plain-language answers about ketamine-assisted therapy from ${clinic.name}.`,
       lastUpdated: false,
       head: offlineHead(base),
+      // Search: page descriptions count as searchable text (see src/route-data/search-description.ts).
+      routeMiddleware: './src/route-data/search-description.ts',
+      pagefind: { ranking: { metaWeights: { description: 3 } } },
       pagination: true,
       customCss: ['./src/styles/guide.css', './src/styles/print.css', BRAND_CSS_ID],
       components: {
@@ -81,5 +85,7 @@ export default defineConfig({
     guideOffline(),
     // Content links are written from the site root ("/glossary/"); this adds the base path to them.
     guideBaseLinks(),
+    // Questions typed the way people talk ("can I drive after") find the page that answers them.
+    guideSearchTerms(),
   ],
 });
