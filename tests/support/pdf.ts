@@ -13,7 +13,8 @@ export async function readPdf(file: string): Promise<PdfReadback> {
   const pdf = await getDocumentProxy(data);
   const { totalPages, text } = await extractText(pdf, { mergePages: true });
   const { info } = await getMeta(pdf);
-  await pdf.destroy();
+  // This pdf.js build has no PDFDocumentProxy.destroy(); the loading task owns the worker and memory.
+  await pdf.loadingTask.destroy();
   return { pages: totalPages, text, info: info as Record<string, unknown> };
 }
 
