@@ -39,7 +39,8 @@ export default defineConfig({
       lastUpdated: false,
       head: offlineHead(base),
       // Search: page descriptions count as searchable text (see src/route-data/search-description.ts).
-      routeMiddleware: './src/route-data/search-description.ts',
+      // Security last: it escapes page titles and refuses scripts in frontmatter `head` (see the file).
+      routeMiddleware: ['./src/route-data/search-description.ts', './src/security/route-middleware.ts'],
       pagefind: { ranking: { metaWeights: { description: 3 } } },
       pagination: true,
       customCss: ['./src/styles/guide.css', './src/styles/print.css', BRAND_CSS_ID],
