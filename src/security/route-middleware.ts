@@ -8,6 +8,10 @@
  * may only add harmless tags: no scripts, styles, frames, `<base>`,
  * `http-equiv` meta tags or `on…` event handlers.
  *
+ * It also adds `<meta name="referrer" content="no-referrer">`, so a patient who
+ * follows a link to a source does not tell that website which page of the guide
+ * they were reading (public/_headers sends the same as a header, where hosts allow).
+ *
  * Registered in astro.config.mjs (Starlight `routeMiddleware`); it runs after
  * every other middleware, so it sees the final head.
  */
@@ -55,4 +59,5 @@ export const onRequest = defineRouteMiddleware(async (context, next) => {
   for (const entry of route.head) {
     if (entry.tag === 'title' && entry.content) entry.content = escapeText(entry.content);
   }
+  route.head.push({ tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' }, content: '' });
 });

@@ -55,6 +55,10 @@ describe('Content-Security-Policy in the built HTML', () => {
         expect(scriptSources, `${file}: inline script not allowed by the policy:\n${script.slice(0, 200)}`).toContain(sha256Source(script));
       }
       expect(inlineEventHandlers(html), `${file} has inline event handlers`).toEqual([]);
+      // Following a link to a source must not tell that site which page a patient was reading.
+      if (/<a\b[^>]*\shref="https?:/.test(html)) {
+        expect(html, `${file} links to other websites but has no referrer policy`).toMatch(/<meta name="referrer" content="no-referrer"\s*\/?>/);
+      }
     }
   });
 });
