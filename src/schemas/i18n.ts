@@ -38,6 +38,7 @@ export const guideStringsSchema = z.object({
   'guide.online.scan': text,
   'guide.booklet.subtitle': text,
   'guide.booklet.contents': text,
+  'guide.handouts.preparing': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;
