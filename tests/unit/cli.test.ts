@@ -4,7 +4,7 @@ import { UsageError } from '../../scripts/handouts/pages.ts';
 import { selectPages } from '../../scripts/handouts/run.ts';
 import type { HandoutPage } from '../../scripts/handouts/pages.ts';
 
-const page = (slug: string): HandoutPage => ({ slug, title: slug, description: undefined, path: `/${slug}/`, reviewed: '2026-01-01', order: 1 });
+const page = (slug: string): HandoutPage => ({ slug, lang: 'en', title: slug, description: undefined, path: `/${slug}/`, reviewed: '2026-01-01', order: 1 });
 
 describe('npm run pdf options', () => {
   it('has sensible defaults', () => {
