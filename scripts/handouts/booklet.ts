@@ -62,7 +62,13 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
     logo.src = logoDataUrl;
     logo.alt = `${clinicName} logo`;
     logo.className = 'booklet-cover-logo';
-    cover.append(logo, make('p', 'booklet-cover-clinic', clinicName), make('h1', '', siteTitle), make('p', 'booklet-cover-subtitle', subtitle), make('p', 'booklet-cover-date', reviewedLine));
+    cover.append(
+      logo,
+      make('p', 'booklet-cover-clinic', clinicName),
+      make('h1', '', siteTitle),
+      make('p', 'booklet-cover-subtitle', subtitle),
+      make('p', 'booklet-cover-date', reviewedLine),
+    );
 
     const toc = make('nav', 'booklet-toc');
     toc.setAttribute('aria-labelledby', 'booklet-contents');
@@ -72,47 +78,52 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
     toc.append(tocHeading, tocList);
 
     const parser = new DOMParser();
-    const articles = await Promise.all(
+    // Fetch in parallel, but add the stylesheets in reading order: their order is the cascade's.
+    const htmls = await Promise.all(
       entries.map(async (entry) => {
         const response = await fetch(entry.path);
         if (!response.ok) throw new Error(`the server answered ${response.status} for ${entry.path}`);
-        const page = parser.parseFromString(await response.text(), 'text/html');
-        for (const link of page.querySelectorAll<HTMLLinkElement>('head link[rel="stylesheet"]')) {
-          const href = new URL(link.getAttribute('href') ?? '', location.href).href;
-          if (sheets.has(href)) continue;
-          sheets.add(href);
-          const copy = document.createElement('link');
-          copy.rel = 'stylesheet';
-          copy.href = href;
-          if (link.media) copy.media = link.media;
-          loading.push(
-            new Promise((done) => {
-              copy.addEventListener('load', done);
-              copy.addEventListener('error', done);
-            }),
-          );
-          document.head.append(copy);
-        }
-        for (const style of page.querySelectorAll('head style')) {
-          if (inlineStyles.has(style.textContent)) continue;
-          inlineStyles.add(style.textContent);
-          document.head.append(document.importNode(style, true));
-        }
-        const content = page.querySelector('.sl-markdown-content');
-        if (!content) throw new Error(`${entry.path} has no page content (.sl-markdown-content)`);
-        // Every handout has its own "what-to-know", "sources"...: prefix the ids so each stays unique.
-        const prefix = (id: string): string => `${entry.slug}--${id}`;
-        for (const element of content.querySelectorAll('[id]')) element.id = prefix(element.id);
-        for (const element of content.querySelectorAll('[aria-labelledby]')) {
-          element.setAttribute('aria-labelledby', (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).map(prefix).join(' '));
-        }
-        for (const anchor of content.querySelectorAll('a[href^="#"]')) anchor.setAttribute('href', `#${prefix((anchor.getAttribute('href') ?? '#').slice(1))}`);
-        const article = make('article', 'booklet-handout');
-        article.id = `handout-${entry.slug}`;
-        article.append(make('h1', '', entry.title), document.importNode(content, true));
-        return article;
+        return response.text();
       }),
     );
+    const articles = entries.map((entry, index) => {
+      const page = parser.parseFromString(htmls[index] ?? '', 'text/html');
+      for (const link of page.querySelectorAll<HTMLLinkElement>('head link[rel="stylesheet"]')) {
+        const href = new URL(link.getAttribute('href') ?? '', location.href).href;
+        if (sheets.has(href)) continue;
+        sheets.add(href);
+        const copy = document.createElement('link');
+        copy.rel = 'stylesheet';
+        copy.href = href;
+        if (link.media) copy.media = link.media;
+        loading.push(
+          new Promise((done) => {
+            copy.addEventListener('load', done);
+            copy.addEventListener('error', done);
+          }),
+        );
+        document.head.append(copy);
+      }
+      for (const style of page.querySelectorAll('head style')) {
+        if (inlineStyles.has(style.textContent)) continue;
+        inlineStyles.add(style.textContent);
+        document.head.append(document.importNode(style, true));
+      }
+      const content = page.querySelector('.sl-markdown-content');
+      if (!content) throw new Error(`${entry.path} has no page content (.sl-markdown-content)`);
+      // Every handout has its own "what-to-know", "sources"...: prefix the ids so each stays unique.
+      const prefix = (id: string): string => `${entry.slug}--${id}`;
+      for (const element of content.querySelectorAll('[id]')) element.id = prefix(element.id);
+      for (const element of content.querySelectorAll('[aria-labelledby]')) {
+        element.setAttribute('aria-labelledby', (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).map(prefix).join(' '));
+      }
+      for (const anchor of content.querySelectorAll('a[href^="#"]'))
+        anchor.setAttribute('href', `#${prefix((anchor.getAttribute('href') ?? '#').slice(1))}`);
+      const article = make('article', 'booklet-handout');
+      article.id = `handout-${entry.slug}`;
+      article.append(make('h1', '', entry.title), document.importNode(content, true));
+      return article;
+    });
 
     for (const entry of entries) {
       const item = make('li', '');
@@ -156,7 +167,11 @@ function sameStarts(a: Record<string, number>, b: Record<string, number>): boole
 export async function renderBooklet(browser: Browser, job: BookletJob, context: RenderContext): Promise<BookletResult> {
   const first = job.pages[0];
   if (!first) throw new Error('there are no handout pages to put in the booklet');
-  const reviewed = job.pages.map((page) => page.reviewed).sort().at(-1) ?? first.reviewed;
+  const reviewed =
+    job.pages
+      .map((page) => page.reviewed)
+      .sort()
+      .at(-1) ?? first.reviewed;
   const { tab, blockedRequests } = await openForPrint(browser, first.path, context, false);
   try {
     const words = BOOKLET_WORDS[job.lang] ?? (BOOKLET_WORDS.en as { subtitle: string; contents: string });
@@ -175,7 +190,8 @@ export async function renderBooklet(browser: Browser, job: BookletJob, context: 
     // Filling in the numbers rarely moves anything; print until the contents agree with the pages.
     for (let attempt = 0; attempt < 3; attempt++) {
       await tab.evaluate((numbers: Record<string, number>) => {
-        for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
+        for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]'))
+          element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
       }, starts);
       pdf = await tab.pdf(options);
       const printed = await handoutStarts(pdf, job, repair);

@@ -6,12 +6,14 @@
  *
  * Why Chromium's own output differs run to run: its links point at the local
  * render server, whose port the OS picks anew each run (fixed in links.ts), and
- * it writes a random document ID and the current time (removed and fixed here).
+ * it writes a random document ID and the current time (removed and fixed here),
+ * and tagged tables name their cells by internal node numbers (structure-ids.ts).
  * Font subset tags (AAAAAA+, BAAAAA+) are numbered in order of use, not at random.
  */
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { rewriteLinkOrigin } from './links.ts';
 import { repairOutlineTitles, titleRepairer } from './outline.ts';
+import { renumberStructureIds } from './structure-ids.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -37,6 +39,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<F
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   rewriteLinkOrigin(doc, meta.links.from, meta.links.to);
   repairOutlineTitles(doc, titleRepairer(meta.headings));
+  renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
   doc.setSubject(meta.subject);

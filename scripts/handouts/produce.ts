@@ -5,8 +5,8 @@ import { renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { finalizePdf } from './metadata.ts';
-import type { Job } from './plan.ts';
-import { renderHandout, type RenderContext } from './render.ts';
+import type { BookletJob, HandoutJob } from './plan.ts';
+import { renderHandouts, type RenderContext, type RenderResult } from './render.ts';
 
 export interface ProduceContext extends RenderContext {
   /** The site's public URL, e.g. "https://guide.example.org" (Astro `site`). */
@@ -23,26 +23,33 @@ export interface Produced {
 
 const KEYWORDS = ['ketamine therapy', 'patient education', 'handout'];
 
-export async function produce(browser: Browser, job: Job, key: string, context: ProduceContext): Promise<Produced> {
+/** Makes the booklet for one paper size and language. */
+export async function produceBooklet(browser: Browser, job: BookletJob, key: string, context: ProduceContext): Promise<Produced> {
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
-  if (job.type === 'booklet') {
-    const result = await renderBooklet(browser, job, context);
-    const title = `${result.title}: all handouts`;
-    const { bytes, pages } = await finalizePdf(result.pdf, {
-      title,
-      author: context.clinicName,
-      subject: `Every handout of the patient guide from ${context.clinicName}, in one booklet`,
-      keywords: [...KEYWORDS, 'booklet', ...job.pages.map((page) => page.title)],
-      language: job.lang,
-      date: new Date(`${result.reviewed}T00:00:00Z`),
-      links,
-      headings: result.headings,
-    });
-    const url = new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href;
-    const entry: ManifestEntry = { slug: bookletSlug(job.lang), title, url, file: job.file, kind: 'booklet', paper: job.paper, pages, bytes: bytes.length, sha256: sha256(bytes), key, starts: result.starts };
-    return { bytes, entry, blockedRequests: result.blockedRequests };
-  }
-  const result = await renderHandout(browser, job, context);
+  const result = await renderBooklet(browser, job, context);
+  const title = `${result.title}: all handouts`;
+  const { bytes, pages } = await finalizePdf(result.pdf, {
+    title,
+    author: context.clinicName,
+    subject: `Every handout of the patient guide from ${context.clinicName}, in one booklet`,
+    keywords: [...KEYWORDS, 'booklet', ...job.pages.map((page) => page.title)],
+    language: job.lang,
+    date: new Date(`${result.reviewed}T00:00:00Z`),
+    links,
+    headings: result.headings,
+  });
+  const url = new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href;
+  const entry: ManifestEntry = { slug: bookletSlug(job.lang), title, url, file: job.file, kind: 'booklet', paper: job.paper, pages, bytes: bytes.length, sha256: sha256(bytes), key, starts: result.starts };
+  return { bytes, entry, blockedRequests: result.blockedRequests };
+}
+
+/** Makes every requested variant of one page's handout (all `jobs` share one page). */
+export async function produceHandouts(browser: Browser, jobs: Array<{ job: HandoutJob; key: string }>, context: ProduceContext): Promise<Produced[]> {
+  const results = await renderHandouts(browser, jobs.map(({ job }) => job), context);
+  return Promise.all(jobs.map(({ job, key }, i) => finishHandout(job, key, results[i] as RenderResult, context)));
+}
+
+async function finishHandout(job: HandoutJob, key: string, result: RenderResult, context: ProduceContext): Promise<Produced> {
   const large = job.kind === 'large-print';
   const { bytes, pages } = await finalizePdf(result.pdf, {
     title: large ? `${job.page.title} (large print)` : job.page.title,
@@ -51,7 +58,7 @@ export async function produce(browser: Browser, job: Job, key: string, context: 
     keywords: [...KEYWORDS, ...(large ? ['large print'] : []), job.page.title],
     language: job.page.lang,
     date: new Date(`${job.page.reviewed}T00:00:00Z`),
-    links,
+    links: { from: context.origin, to: new URL(context.siteUrl).origin },
     headings: result.headings,
   });
   const url = new URL(job.page.path, context.siteUrl).href;

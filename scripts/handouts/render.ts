@@ -137,13 +137,29 @@ export async function headingTexts(tab: Page): Promise<string[]> {
   );
 }
 
-/** Renders one handout from the local server into PDF bytes. Always closes its tab. */
-export async function renderHandout(browser: Browser, job: HandoutJob, context: RenderContext): Promise<RenderResult> {
-  const large = job.kind === 'large-print';
-  const { tab, blockedRequests } = await openForPrint(browser, job.page.path, context, large);
+/**
+ * Renders every variant of one page (paper sizes, standard and large print)
+ * from a single load of it: loading and font waiting cost more than printing.
+ * Results come back in the order of `jobs`. Always closes its tab.
+ */
+export async function renderHandouts(browser: Browser, jobs: HandoutJob[], context: RenderContext): Promise<RenderResult[]> {
+  const page = jobs[0]?.page;
+  if (!page || jobs.some((job) => job.page.slug !== page.slug)) throw new Error('renderHandouts prints the variants of one page at a time');
+  const { tab, blockedRequests } = await openForPrint(browser, page.path, context, false);
   try {
-    const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: job.page.title, reviewed: job.page.reviewed, lang: job.page.lang }, context));
-    return { pdf, blockedRequests, headings: await headingTexts(tab) };
+    const results = new Map<HandoutJob, RenderResult>();
+    const ordered = [...jobs].sort((a, b) => Number(a.kind === 'large-print') - Number(b.kind === 'large-print'));
+    for (const job of ordered) {
+      const large = job.kind === 'large-print';
+      await tab.evaluate(async (largePrint) => {
+        if (largePrint) document.documentElement.dataset.printSize = 'large';
+        else delete document.documentElement.dataset.printSize;
+        await document.fonts.ready;
+      }, large);
+      const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: page.title, reviewed: page.reviewed, lang: page.lang }, context));
+      results.set(job, { pdf, blockedRequests, headings: await headingTexts(tab) });
+    }
+    return jobs.map((job) => results.get(job) as RenderResult);
   } finally {
     await tab.close().catch(() => undefined);
   }

@@ -16,9 +16,9 @@ import { writeFileAtomic } from './files.ts';
 import { writeHandoutTable } from './listing.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import { loadHandoutIndex, type HandoutPage } from './pages.ts';
-import { planJobs, type Job } from './plan.ts';
+import { planJobs, type HandoutJob, type Job } from './plan.ts';
 import { runPool } from './pool.ts';
-import { produce, type ProduceContext } from './produce.ts';
+import { produceBooklet, produceHandouts, type ProduceContext, type Produced } from './produce.ts';
 import { createStaging } from './publish.ts';
 import { serveStatic } from './server.ts';
 import { loadRunningTextAssets } from './templates.ts';
@@ -154,7 +154,21 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
   }
 }
 
-/** Renders the jobs a few at a time, retrying each once; all must succeed or nothing is returned. */
+/** Work for one tab: a booklet, or every variant of one page (see renderHandouts). */
+function workUnits(items: KeyedJob[]): KeyedJob[][] {
+  const units = new Map<string, KeyedJob[]>();
+  for (const item of items) {
+    const id = item.job.type === 'booklet' ? item.job.file : `page:${item.job.page.slug}`;
+    units.set(id, [...(units.get(id) ?? []), item]);
+  }
+  return [...units.values()];
+}
+
+function describe(job: Job): string {
+  return job.type === 'booklet' ? `${job.file} (booklet)` : `${job.file} (${job.page.path})`;
+}
+
+/** Renders the jobs a few tabs at a time, retrying each unit once; all must succeed or nothing is returned. */
 async function renderAll(
   items: KeyedJob[],
   context: ProduceContext,
@@ -165,45 +179,49 @@ async function renderAll(
   stagingDir: string,
 ): Promise<ManifestEntry[]> {
   let done = 0;
-  const attempt = async ({ job, key }: KeyedJob) => {
+  const attempt = async (unit: KeyedJob[]): Promise<Produced[]> => {
     if (signal.aborted) throw new Error('interrupted');
-    return produce(await getBrowser(), job, key, context);
+    const browser = await getBrowser();
+    const [first] = unit;
+    if (first?.job.type === 'booklet') return [await produceBooklet(browser, first.job, first.key, context)];
+    return produceHandouts(browser, unit.map(({ job, key }) => ({ job: job as HandoutJob, key })), context);
   };
+  const units = workUnits(items);
   const results = await runPool(
-    items,
+    units,
     options.concurrency,
-    async (item): Promise<ManifestEntry> => {
-      const jobStarted = performance.now();
-      let produced;
+    async (unit): Promise<ManifestEntry[]> => {
+      const unitStarted = performance.now();
+      let produced: Produced[];
       try {
-        produced = await attempt(item);
+        produced = await attempt(unit);
       } catch (firstError) {
         if (signal.aborted) throw firstError;
-        log(`  retrying ${item.job.file}: ${(firstError as Error).message.split('\n')[0]}`);
-        produced = await attempt(item);
+        log(`  retrying ${unit.map(({ job }) => job.file).join(', ')}: ${(firstError as Error).message.split('\n')[0]}`);
+        produced = await attempt(unit);
       }
-      if (produced.blockedRequests.length > 0) {
-        log(`  note: blocked ${produced.blockedRequests.length} outside request(s) from ${item.job.file}: ${produced.blockedRequests.join(', ')}`);
+      const blocked = [...new Set(produced.flatMap((result) => result.blockedRequests))];
+      if (blocked.length > 0) log(`  note: blocked ${blocked.length} outside request(s) from ${unit[0]?.job.file}: ${blocked.join(', ')}`);
+      const seconds = ((performance.now() - unitStarted) / 1000 / produced.length).toFixed(2);
+      for (const { bytes, entry } of produced) {
+        await mkdir(dirname(join(stagingDir, entry.file)), { recursive: true });
+        await writeFileAtomic(join(stagingDir, entry.file), bytes);
+        done += 1;
+        log(`[${done}/${items.length}] ${entry.file}  ${plural(entry.pages, 'page')}  ${(entry.bytes / 1024).toFixed(0)} KB  ${seconds} s`);
       }
-      await mkdir(dirname(join(stagingDir, item.job.file)), { recursive: true });
-      await writeFileAtomic(join(stagingDir, item.job.file), produced.bytes);
-      done += 1;
-      const { entry } = produced;
-      log(`[${done}/${items.length}] ${entry.file}  ${plural(entry.pages, 'page')}  ${(entry.bytes / 1024).toFixed(0)} KB  ${((performance.now() - jobStarted) / 1000).toFixed(2)} s`);
-      return entry;
+      return produced.map(({ entry }) => entry);
     },
     () => signal.aborted,
   );
 
   if (signal.aborted) throw new HandoutRunError(`Interrupted (${String(signal.reason)}); the previous handouts were left as they were.`);
-  const failures = items.map((item, i) => ({ item, result: results[i] })).filter(({ result }) => result?.status !== 'fulfilled');
+  const failures = units.map((unit, i) => ({ unit, result: results[i] })).filter(({ result }) => result?.status !== 'fulfilled');
   if (failures.length > 0) {
-    const lines = failures.map(({ item: { job }, result }) => {
+    const lines = failures.flatMap(({ unit, result }) => {
       const reason = result?.status === 'rejected' ? (result.reason as Error).message.split('\n')[0] : 'not started';
-      const what = job.type === 'booklet' ? `booklet (${job.paper})` : `${job.page.slug} (${job.page.path}, ${job.paper}, ${job.kind})`;
-      return `  - ${what}: ${reason}`;
+      return unit.map(({ job }) => `  - ${describe(job)}: ${reason}`);
     });
-    throw new HandoutRunError(`${failures.length} of ${items.length} PDFs failed; nothing was published:\n${lines.join('\n')}`);
+    throw new HandoutRunError(`${lines.length} of ${items.length} PDFs failed; nothing was published:\n${lines.join('\n')}`);
   }
-  return results.map((result) => (result as PromiseFulfilledResult<ManifestEntry>).value);
+  return results.flatMap((result) => (result as PromiseFulfilledResult<ManifestEntry[]>).value);
 }
