@@ -1,0 +1,107 @@
+/**
+ * Writes a tiny "built site" straight to disk, in the shape `npm run pdf` reads
+ * (handout-pages.json plus one index.html per page), without running Astro.
+ * Used by the memory benchmark (scripts/bench/memory.ts) and by the stress and
+ * fault-injection tests, which need many pages, or pages that misbehave, fast.
+ *
+ * Kinds of page:
+ * - normal: a heading and a few paragraphs inside `.sl-markdown-content`, with a
+ *   marker word ("fixture-17-marker") a test can find in the PDF text.
+ * - never settles: the same, plus a script that keeps three image requests to the
+ *   local server in flight forever, so the page never fires `load` (it behaves like
+ *   a page with a request that never finishes, without needing a server of its own).
+ * - no content: a page with no `.sl-markdown-content` at all.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface FixtureSiteOptions {
+  /** How many normal pages. */
+  pages: number;
+  /** Slugs of extra pages that never finish loading. */
+  neverSettles?: string[];
+  /** Slugs of extra pages that have no handout content. */
+  noContent?: string[];
+}
+
+export interface FixturePage {
+  slug: string;
+  title: string;
+  /** A word that appears once in the page and so in its PDF. */
+  marker: string;
+}
+
+export function fixtureSlug(index: number): string {
+  return `fixture-${String(index).padStart(3, '0')}`;
+}
+
+const STYLE = 'body{font:12pt/1.5 sans-serif;margin:0;color:#111}h1{font-size:20pt}';
+
+function pageHtml(title: string, body: string, extra = ''): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title><style>${STYLE}</style></head>
+<body><main>${body}</main>${extra}</body>
+</html>
+`;
+}
+
+function contentHtml(page: FixturePage): string {
+  const paragraph = `This is ${page.title}, a generated page for testing the handout renderer. Its marker word is ${page.marker}.`;
+  return `<div class="sl-markdown-content"><h1>${page.title}</h1><p>${paragraph}</p><p>It has a short second paragraph, so each handout holds a little real text.</p></div>`;
+}
+
+/** Keeps three requests in flight at all times: a page that never reaches `load`. */
+const NEVER_SETTLES = `<script>
+  let request = 0;
+  const another = () => {
+    const image = document.createElement('img');
+    image.alt = '';
+    image.onload = image.onerror = () => { image.remove(); another(); };
+    image.src = '/pixel.svg?' + request++;
+    document.body.append(image);
+  };
+  for (let i = 0; i < 3; i += 1) another();
+</script>`;
+
+/** Writes the site into `dir` (emptied first) and returns its normal pages. */
+export async function writeFixtureSite(dir: string, options: FixtureSiteOptions): Promise<FixturePage[]> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const pages: FixturePage[] = Array.from({ length: options.pages }, (_, i) => {
+    const slug = fixtureSlug(i + 1);
+    return { slug, title: `Fixture page ${i + 1}`, marker: `${slug}-marker` };
+  });
+  const listed: Array<{ slug: string; title: string; extra: string; body: string }> = [
+    ...pages.map((page) => ({ slug: page.slug, title: page.title, body: contentHtml(page), extra: '' })),
+    ...(options.neverSettles ?? []).map((slug) => ({
+      slug,
+      title: `Never settles ${slug}`,
+      body: contentHtml({ slug, title: `Never settles ${slug}`, marker: `${slug}-marker` }),
+      extra: NEVER_SETTLES,
+    })),
+    ...(options.noContent ?? []).map((slug) => ({ slug, title: `No content ${slug}`, body: '<p>Nothing to print here.</p>', extra: '' })),
+  ];
+  for (const page of listed) {
+    await mkdir(join(dir, page.slug), { recursive: true });
+    await writeFile(join(dir, page.slug, 'index.html'), pageHtml(page.title, page.body, page.extra));
+  }
+  await writeFile(join(dir, 'pixel.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
+  await writeFile(join(dir, '404.html'), pageHtml('Not found', '<p>Not found</p>'));
+  const index = {
+    site: 'https://guide.example.org',
+    base: '/',
+    pages: listed.map((page, i) => ({
+      slug: page.slug,
+      lang: 'en',
+      title: page.title,
+      description: undefined,
+      path: `/${page.slug}/`,
+      reviewed: '2026-01-15',
+      order: i + 1,
+    })),
+    labels: { en: { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}' } },
+  };
+  await writeFile(join(dir, 'handout-pages.json'), `${JSON.stringify(index, null, 2)}\n`);
+  return pages;
+}
