@@ -8,6 +8,7 @@ import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 import guideBaseLinks from './src/integrations/base-links.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
+import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
@@ -43,7 +44,7 @@ export default defineConfig({
       routeMiddleware: ['./src/route-data/search-description.ts', './src/security/route-middleware.ts'],
       pagefind: { ranking: { metaWeights: { description: 3 } } },
       pagination: true,
-      customCss: ['./src/styles/guide.css', './src/styles/print.css', BRAND_CSS_ID],
+      customCss: ['./src/styles/guide.css', './src/styles/print.css', './src/styles/accessibility.css', BRAND_CSS_ID],
       components: {
         MarkdownContent: './src/components/MarkdownContent.astro',
         Footer: './src/components/Footer.astro',
@@ -88,5 +89,7 @@ export default defineConfig({
     guideBaseLinks(),
     // Questions typed the way people talk ("can I drive after") find the page that answers them.
     guideSearchTerms(),
+    // Checklist boxes are for paper: hidden from screen readers on screen.
+    guideTaskListBoxes(),
   ],
 });

@@ -1,0 +1,37 @@
+/**
+ * Astro integration: Markdown task lists ("- [ ] question") render as disabled,
+ * unlabelled checkboxes. They are boxes to tick on the printed page; on screen they
+ * cannot be ticked, and a screen reader would announce each as an unlabelled, dimmed
+ * checkbox before the question. This hides them from assistive technology, so the
+ * list reads as the list of questions it is (WCAG 4.1.2, axe's `label` rule).
+ */
+import type { AstroIntegration } from 'astro';
+import { addHastPlugin, type SatteriHastPlugin } from './satteri.ts';
+
+function isTaskListItem(properties: Record<string, unknown> | undefined): boolean {
+  const className = properties?.className;
+  const classes = Array.isArray(className) ? className : typeof className === 'string' ? className.split(' ') : [];
+  return classes.includes('task-list-item');
+}
+
+export const taskListBoxesPlugin: SatteriHastPlugin = {
+  name: 'guide-task-list-boxes',
+  element: {
+    filter: ['input'],
+    visit(node, ctx) {
+      const parent = ctx.parent(node);
+      if (node.properties?.type === 'checkbox' && parent?.tagName === 'li' && isTaskListItem(parent.properties)) {
+        ctx.setProperty(node, 'ariaHidden', 'true');
+      }
+    },
+  },
+};
+
+export default function guideTaskListBoxes(): AstroIntegration {
+  return {
+    name: 'guide-task-list-boxes',
+    hooks: {
+      'astro:config:setup': ({ config }) => addHastPlugin(config, taskListBoxesPlugin),
+    },
+  };
+}
