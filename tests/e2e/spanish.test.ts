@@ -11,7 +11,10 @@ import { contentIds, mainText, openSite, readHandoutIndex, type SiteSession } fr
 
 const siteDir = inject('siteDir');
 const spanishDir = join(docsDir, 'es');
-const translated = existsSync(spanishDir) ? loadPages(spanishDir, '/es/').map((page) => page.slug) : [];
+const spanishPages = existsSync(spanishDir) ? loadPages(spanishDir, '/es/') : [];
+const translated = spanishPages.map((page) => page.slug);
+/** Pages that set `handout: { include: false }` (such as the list of handouts) get no PDF. */
+const printed = spanishPages.filter((page) => (page.frontmatter.handout as { include?: boolean } | undefined)?.include !== false).map((page) => page.slug);
 /** Starlight's own Spanish fallback notice (its es.json, `i18n.untranslatedContent`). */
 const FALLBACK_NOTICE = 'Esta página aún no está disponible en tu idioma.';
 
@@ -61,7 +64,7 @@ describe('the Spanish edition (built site)', () => {
   it('lists the Spanish handouts with lang "es"', async () => {
     const index = await readHandoutIndex(siteDir);
     const spanish = index.pages.filter((page) => page.lang === 'es').map((page) => page.path);
-    expect(spanish.sort()).toEqual(translated.map((slug) => (slug === 'index' ? `${index.base}es/` : `${index.base}es/${slug}/`)).sort());
+    expect(spanish.sort()).toEqual(printed.map((slug) => (slug === 'index' ? `${index.base}es/` : `${index.base}es/${slug}/`)).sort());
   });
 });
 

@@ -16,7 +16,9 @@ export function runCommand(command: string, args: string[], env: NodeJS.ProcessE
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PATH: `${PROJECT_ROOT}node_modules/.bin:${process.env.PATH ?? ''}`, ...env },
+      // Vitest sets NODE_ENV=test, and Astro then builds in development mode (Starlight
+      // replaces search with a "production builds only" notice); builds under test must match real ones.
+      env: { ...process.env, NODE_ENV: 'production', PATH: `${PROJECT_ROOT}node_modules/.bin:${process.env.PATH ?? ''}`, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
