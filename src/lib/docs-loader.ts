@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { SUPPORTED_LANGUAGES, type Language } from './clinic-config.ts';
+import { entryLanguage } from './locales.ts';
 
 /**
  * Starlight's docs loader, minus the pages of editions the clinic does not build:
@@ -16,7 +17,7 @@ export function guideDocsLoader(languages: readonly Language[]): Loader {
     load: async (context) => {
       await loader.load(context);
       for (const id of context.store.keys()) {
-        if (skipped.some((language) => id.startsWith(`${language}/`))) context.store.delete(id);
+        if (skipped.includes(entryLanguage(id))) context.store.delete(id);
       }
     },
   };
