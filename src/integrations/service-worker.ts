@@ -3,7 +3,7 @@
  * workbox-build configuration. Kept apart from the Astro hook so unit tests can
  * check the choices without running a build.
  */
-import type { GenerateSWOptions } from 'workbox-build';
+import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
 
 /** File name of the service worker, at the root of the site (its scope is the whole site). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -66,14 +66,16 @@ export function cleanupScript(): string {
  */
 const HASHED_URL = /^_astro\/|^pagefind\/(index|fragment|filter)\/|\.pf_meta$/;
 
-/** Workbox options for a site built into `dir`. Paths in the manifest are relative to the worker. */
+/** Which files of a site built into `dir` are precached. Paths in the manifest are relative to the worker. */
+export function precacheOptions(dir: string): GetManifestOptions {
+  return { globDirectory: dir, globPatterns: PRECACHE_PATTERNS, globIgnores: PRECACHE_IGNORES, dontCacheBustURLsMatching: HASHED_URL };
+}
+
+/** Workbox options for the service worker of a site built into `dir`. */
 export function serviceWorkerOptions(dir: string): GenerateSWOptions {
   return {
-    globDirectory: dir,
-    globPatterns: PRECACHE_PATTERNS,
-    globIgnores: PRECACHE_IGNORES,
+    ...precacheOptions(dir),
     swDest: `${dir.replace(/\/$/, '')}/${SERVICE_WORKER_FILE}`,
-    dontCacheBustURLsMatching: HASHED_URL,
     // Pagefind adds `?ts=…` to some requests to skip the HTTP cache; the precached copy is the same file.
     ignoreURLParametersMatching: [/^ts$/, /^utm_/],
     directoryIndex: 'index.html',
