@@ -11,8 +11,9 @@
  *   local server in flight forever, so the page never fires `load` (it behaves like
  *   a page with a request that never finishes, without needing a server of its own).
  * - no content: a page with no `.sl-markdown-content` at all.
+ * - calls outside: normal content, plus every kind of request to another origin.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export interface FixtureSiteOptions {
@@ -22,6 +23,8 @@ export interface FixtureSiteOptions {
   neverSettles?: string[];
   /** Slugs of extra pages that have no handout content. */
   noContent?: string[];
+  /** Extra pages that try to load an image, a stylesheet, a font, a script and a fetch from `origin`. */
+  callsOutside?: { slugs: string[]; origin: string };
 }
 
 export interface FixturePage {
@@ -64,9 +67,20 @@ const NEVER_SETTLES = `<script>
   for (let i = 0; i < 3; i += 1) another();
 </script>`;
 
-/** Writes the site into `dir` (emptied first) and returns its normal pages. */
+/** Asks `origin` for every kind of resource a page can load. */
+function outsideCalls(origin: string): string {
+  return `<link rel="stylesheet" href="${origin}/style.css">
+<style>@font-face{font-family:Outside;src:url(${origin}/font.woff2)}p{font-family:Outside,sans-serif}</style>
+<img alt="" src="${origin}/image.png">
+<script src="${origin}/script.js"></script>
+<script>fetch('${origin}/beacon?page=' + location.pathname).catch(() => undefined);</script>`;
+}
+
+/**
+ * Writes the site into `dir` and returns its normal pages. Files already there
+ * stay (a test can grow a site that has handouts); the page list is replaced.
+ */
 export async function writeFixtureSite(dir: string, options: FixtureSiteOptions): Promise<FixturePage[]> {
-  await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const pages: FixturePage[] = Array.from({ length: options.pages }, (_, i) => {
     const slug = fixtureSlug(i + 1);
@@ -81,6 +95,12 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       extra: NEVER_SETTLES,
     })),
     ...(options.noContent ?? []).map((slug) => ({ slug, title: `No content ${slug}`, body: '<p>Nothing to print here.</p>', extra: '' })),
+    ...(options.callsOutside?.slugs ?? []).map((slug) => ({
+      slug,
+      title: `Calls outside ${slug}`,
+      body: contentHtml({ slug, title: `Calls outside ${slug}`, marker: `${slug}-marker` }),
+      extra: outsideCalls(options.callsOutside?.origin ?? ''),
+    })),
   ];
   for (const page of listed) {
     await mkdir(join(dir, page.slug), { recursive: true });
