@@ -68,7 +68,8 @@ export function urlPathOf(file: string, base: string): string {
  */
 export async function recordViolations(tab: Page): Promise<void> {
   await tab.evaluateOnNewDocument(() => {
-    const store = ((window as unknown as { __cspViolations?: unknown[] }).__cspViolations = []);
+    const store: unknown[] = [];
+    (window as unknown as { __cspViolations?: unknown[] }).__cspViolations = store;
     document.addEventListener('securitypolicyviolation', (event) => {
       store.push({ page: location.pathname, directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
     });
