@@ -27,7 +27,10 @@ const siteDir = inject('siteDir');
 const HEADERS_FILE = join(PROJECT_ROOT, 'public/_headers');
 
 describe('Content-Security-Policy in the built HTML', () => {
-  it('is on every page, strict, and allows each inline script by its hash', async () => {
+  it.each([
+    ['the site', siteDir],
+    ['the site built for a sub-path', inject('subpathSiteDir')],
+  ])('is on every page of %s, strict, and allows each inline script by its hash', async (_name, siteDir) => {
     const files = await htmlFiles(siteDir);
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
