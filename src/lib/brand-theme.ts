@@ -68,6 +68,15 @@ function describe(color: string, field: ContrastProblem['field'], surfaces: Surf
 }
 
 /**
+ * The dark theme's tint. Starlight also writes it as text on `high` (the current page in the
+ * sidebar), so it is darkened until that pair reaches 4.5:1 too.
+ */
+function darkLow(brand: Rgb, high: Rgb): Rgb {
+  const tint = mix(brand, SURFACES.dark[0]!.color, 0.7);
+  return shadeForContrast(tint, BLACK, [high]) ?? BLACK;
+}
+
+/**
  * Checks `brandColor` against the light theme and `brandColorDark` (or, when it
  * is not set, a lighter tint of `brandColor` found automatically) against the dark theme.
  */
@@ -87,7 +96,7 @@ export function checkBrandColors(brandColor: string, brandColorDark?: string): B
     derivedDark: !brandColorDark,
     theme: {
       light: { low: toHex(mix(brand, WHITE, 0.85)), accent: toHex(brand), high: toHex(mix(brand, BLACK, 0.45)) },
-      dark: { low: toHex(mix(brand, SURFACES.dark[0]!.color, 0.7)), accent: toHex(mix(brand, high, 0.5)), high: toHex(high) },
+      dark: { low: toHex(darkLow(brand, high)), accent: toHex(mix(brand, high, 0.5)), high: toHex(high) },
     },
   };
 }

@@ -28,6 +28,14 @@ describe('brand theme', () => {
     }
   });
 
+  it('keeps the dark theme current-page link (low on high) at 4.5:1 or more', () => {
+    for (const brand of ['#0b6e69', '#1a1a8c', '#8a2be2', '#b00020', '#000000']) {
+      const check = checkBrandColors(brand);
+      if (!check.ok) continue;
+      expect(contrastRatio(parseHex(check.theme.dark.low), parseHex(check.theme.dark.high)), brand).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
   it('fails a colour that is too light for white', () => {
     const check = checkBrandColors('#ffcc00');
     expect(check.ok).toBe(false);
