@@ -145,8 +145,8 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
 }
 
 /** Where each handout starts, from the top-level bookmarks of a printed booklet. */
-async function handoutStarts(pdf: Uint8Array, job: BookletJob, repair: (title: string) => string): Promise<Record<string, number>> {
-  const outline = readOutline(await PDFDocument.load(pdf, { updateMetadata: false }));
+export function handoutStarts(doc: PDFDocument, job: BookletJob, repair: (title: string) => string = (title) => title): Record<string, number> {
+  const outline = readOutline(doc);
   const normalize = (text: string): string => repair(text).replace(/\s+/g, ' ').trim();
   const starts: Record<string, number> = {};
   let from = 0;
@@ -159,9 +159,6 @@ async function handoutStarts(pdf: Uint8Array, job: BookletJob, repair: (title: s
   return starts;
 }
 
-function sameStarts(a: Record<string, number>, b: Record<string, number>): boolean {
-  return Object.keys(a).every((slug) => a[slug] === b[slug]);
-}
 
 /** Prints the booklet for one paper size. Always closes its tab. */
 export async function renderBooklet(browser: Browser, job: BookletJob, context: RenderContext): Promise<BookletResult> {
@@ -186,19 +183,13 @@ export async function renderBooklet(browser: Browser, job: BookletJob, context: 
     const headings = await headingTexts(tab);
     const repair = titleRepairer(headings);
     let pdf = await tab.pdf(options);
-    let starts = await handoutStarts(pdf, job, repair);
-    // Filling in the numbers rarely moves anything; print until the contents agree with the pages.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      await tab.evaluate((numbers: Record<string, number>) => {
-        for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]'))
-          element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
-      }, starts);
-      pdf = await tab.pdf(options);
-      const printed = await handoutStarts(pdf, job, repair);
-      if (sameStarts(printed, starts)) return { pdf, blockedRequests, headings, title, reviewed, starts };
-      starts = printed;
-    }
-    throw new Error('the table of contents did not settle: page numbers kept changing between prints');
+    const starts = handoutStarts(await PDFDocument.load(pdf, { updateMetadata: false }), job, repair);
+    await tab.evaluate((numbers: Record<string, number>) => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
+    }, starts);
+    // Filling in the numbers could in theory move a handout; produce.ts checks the final bookmarks against them.
+    pdf = await tab.pdf(options);
+    return { pdf, blockedRequests, headings, title, reviewed, starts };
   } finally {
     await tab.close().catch(() => undefined);
   }

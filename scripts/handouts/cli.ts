@@ -11,6 +11,8 @@ export interface CliOptions {
   out: string;
   /** Slugs to print; empty means every handout page. */
   only: string[];
+  /** Languages to print (handouts and booklets); empty means every edition. */
+  languages: string[];
   /** Paper sizes to print on. */
   papers: PaperSize[];
   /** Which outputs to make (see HELP): standard handouts, large print, the booklet. */
@@ -39,6 +41,7 @@ What to make (default: all three, on every paper size):
 Options:
   --only <slug>       Print only this page (repeat for more). Default: every handout page.
   --paper <size>      letter, a4 or all. Default: all
+  --lang <code>       Print only this edition, e.g. en or es (repeat for more). Default: all
   --site <dir>        Built site to print from. Default: dist
   --out <dir>         Where to write the PDFs. Default: <site>/handouts
   --force             Render again even where the page and options are unchanged since the last run
@@ -53,6 +56,7 @@ Run "npm run build:site" first; "npm run build" does both.`;
 const OPTION_SPEC = {
   only: { type: 'string', multiple: true },
   paper: { type: 'string' },
+  lang: { type: 'string', multiple: true },
   'large-print': { type: 'boolean' },
   booklet: { type: 'boolean' },
   site: { type: 'string' },
@@ -97,6 +101,7 @@ export function parseCli(argv: string[]): CliOptions {
     site,
     out: values.out ?? `${site}/handouts`,
     only: values.only ?? [],
+    languages: values.lang ?? [],
     papers: paperSizes(values.paper),
     standard: everything,
     largePrint: everything || largePrint,

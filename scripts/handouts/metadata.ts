@@ -33,6 +33,8 @@ export interface PdfMetadata {
 export interface FinalizedPdf {
   bytes: Uint8Array;
   pages: number;
+  /** The finished document, for checks on what was written (read-only use). */
+  doc: PDFDocument;
 }
 
 export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<FinalizedPdf> {
@@ -53,5 +55,5 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<F
   doc.context.trailerInfo.ID = undefined;
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
   const bytes = await doc.save({ useObjectStreams: false });
-  return { bytes, pages: doc.getPageCount() };
+  return { bytes, pages: doc.getPageCount(), doc };
 }

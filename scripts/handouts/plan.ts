@@ -40,10 +40,20 @@ export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[]
   return pages.filter((page) => only.includes(page.slug));
 }
 
-type PlanOptions = Pick<CliOptions, 'only' | 'papers' | 'standard' | 'largePrint' | 'booklet'>;
+type PlanOptions = Pick<CliOptions, 'only' | 'languages' | 'papers' | 'standard' | 'largePrint' | 'booklet'>;
+
+/** Keeps the pages of the chosen editions; an unknown language is an error that lists the valid ones. */
+export function selectLanguages(pages: HandoutPage[], languages: string[]): HandoutPage[] {
+  if (languages.length === 0) return pages;
+  const known = [...new Set(pages.map((page) => page.lang))];
+  const unknown = languages.filter((lang) => !known.includes(lang as HandoutPage['lang']));
+  if (unknown.length > 0) throw new UsageError(`Unknown language for --lang: ${unknown.join(', ')}\nValid languages: ${known.join(', ')}`);
+  return pages.filter((page) => languages.includes(page.lang));
+}
 
 /** Booklets first: each is the longest single job, so it should start before the short ones. */
-export function planJobs(allPages: HandoutPage[], options: PlanOptions): Job[] {
+export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] {
+  const allPages = selectLanguages(sitePages, options.languages);
   const pages = selectPages(allPages, options.only);
   const kinds: HandoutKind[] = [...(options.standard ? (['standard'] as const) : []), ...(options.largePrint ? (['large-print'] as const) : [])];
   const jobs: Job[] = [];

@@ -1,7 +1,7 @@
 /** Makes one planned PDF: renders it (a handout or the booklet) and stamps its metadata. */
 import type { Browser } from 'puppeteer';
 import { bookletSlug } from '../../src/lib/handout-files.ts';
-import { renderBooklet } from './booklet.ts';
+import { handoutStarts, renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { finalizePdf } from './metadata.ts';
@@ -28,7 +28,7 @@ export async function produceBooklet(browser: Browser, job: BookletJob, key: str
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
   const result = await renderBooklet(browser, job, context);
   const title = `${result.title}: all handouts`;
-  const { bytes, pages } = await finalizePdf(result.pdf, {
+  const { bytes, pages, doc } = await finalizePdf(result.pdf, {
     title,
     author: context.clinicName,
     subject: `Every handout of the patient guide from ${context.clinicName}, in one booklet`,
@@ -38,6 +38,9 @@ export async function produceBooklet(browser: Browser, job: BookletJob, key: str
     links,
     headings: result.headings,
   });
+  const printed = handoutStarts(doc, job);
+  const moved = job.pages.filter((page) => printed[page.slug] !== result.starts[page.slug]);
+  if (moved.length > 0) throw new Error(`the contents page numbers do not match where ${moved.map((page) => page.title).join(', ')} start`);
   const url = new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href;
   const entry: ManifestEntry = { slug: bookletSlug(job.lang), title, url, file: job.file, kind: 'booklet', paper: job.paper, pages, bytes: bytes.length, sha256: sha256(bytes), key, starts: result.starts };
   return { bytes, entry, blockedRequests: result.blockedRequests };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/handouts/cli.ts';
 import { UsageError } from '../../scripts/handouts/pages.ts';
 import { selectPages } from '../../scripts/handouts/run.ts';
+import { planJobs } from '../../scripts/handouts/plan.ts';
+import { titleRepairer } from '../../scripts/handouts/outline.ts';
 import type { HandoutPage } from '../../scripts/handouts/pages.ts';
 
 const page = (slug: string): HandoutPage => ({ slug, lang: 'en', title: slug, description: undefined, path: `/${slug}/`, reviewed: '2026-01-01', order: 1 });
@@ -37,5 +39,43 @@ describe('npm run pdf options', () => {
     expect(selectPages(pages, [])).toEqual(pages);
     expect(selectPages(pages, ['risks']).map((p) => p.slug)).toEqual(['risks']);
     expect(() => selectPages(pages, ['risk'])).toThrow(/Unknown page for --only: risk\nValid pages: start-here, risks/);
+  });
+});
+
+describe('npm run pdf outputs', () => {
+  it('makes everything on both paper sizes by default', () => {
+    expect(parseCli([])).toMatchObject({ papers: ['letter', 'a4'], standard: true, largePrint: true, booklet: true, force: false, languages: [] });
+  });
+
+  it('makes only what --large-print and --booklet name, on the --paper chosen', () => {
+    expect(parseCli(['--booklet', '--paper', 'a4'])).toMatchObject({ papers: ['a4'], standard: false, largePrint: false, booklet: true });
+    expect(parseCli(['--large-print', '--force'])).toMatchObject({ standard: false, largePrint: true, booklet: false, force: true });
+  });
+
+  it('rejects an unknown paper size and lists the valid ones', () => {
+    expect(() => parseCli(['--paper', 'legal'])).toThrow(/--paper must be one of: letter, a4, all; not "legal"/);
+  });
+
+  it('plans one PDF per page, paper and kind, booklets first, and rejects an unknown language', () => {
+    const pages = [page('start-here'), page('risks')];
+    const jobs = planJobs(pages, { ...parseCli(['--paper', 'letter']), only: [] });
+    expect(jobs.map((job) => job.file)).toEqual([
+      'booklet-letter.pdf',
+      'letter/start-here.pdf',
+      'letter/risks.pdf',
+      'large-print/letter/start-here.pdf',
+      'large-print/letter/risks.pdf',
+    ]);
+    expect(() => planJobs(pages, { ...parseCli(['--lang', 'fr']) })).toThrow(/Unknown language for --lang: fr\nValid languages: en/);
+  });
+});
+
+describe('bookmark titles', () => {
+  it('are repaired where Chromium doubled a heading or dropped the space between its lines', () => {
+    const repair = titleRepairer(['Sources', 'Ketamine-assisted psychotherapy and integration', 'What to know']);
+    expect(repair('SourcesSources')).toBe('Sources');
+    expect(repair('Ketamine-assisted psychotherapy andKetamine-assisted psychotherapy andintegration')).toBe('Ketamine-assisted psychotherapy and integration');
+    expect(repair('What to know')).toBe('What to know');
+    expect(repair('Not a heading')).toBe('Not a heading');
   });
 });
