@@ -79,7 +79,7 @@ export default defineConfig({
         {
           label: 'Help and reference',
           translations: { es: 'Ayuda y consulta' },
-          items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'about-this-guide' }],
+          items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'printable-handouts' }, { slug: 'about-this-guide' }],
         },
       ],
     }),
