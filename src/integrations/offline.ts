@@ -6,11 +6,10 @@
  * It must be listed after `starlight()` in astro.config.mjs: Astro runs the
  * `astro:build:done` hooks in that order, and Starlight's hook writes `pagefind/`.
  */
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { generateSW } from 'workbox-build';
-import { CLEANUP_SCRIPT, cleanupScript, serviceWorkerOptions } from './service-worker.ts';
+import { writeServiceWorker } from './service-worker.ts';
 import { THEME_COLOR } from '../lib/web-app-manifest.ts';
 
 /** Size a patient's device downloads on the first visit, for the build log. */
@@ -31,8 +30,7 @@ export default function guideOffline(): AstroIntegration {
               'List guideOffline() after starlight() in astro.config.mjs, and keep Starlight\'s `pagefind` option on.',
           );
         }
-        await writeFile(`${root}${CLEANUP_SCRIPT}`, cleanupScript());
-        const { count, size, warnings } = await generateSW(serviceWorkerOptions(root));
+        const { count, size, warnings } = await writeServiceWorker(root);
         for (const warning of warnings) logger.warn(warning);
         logger.info(`Service worker precaches ${count} files (${formatBytes(size)}).`);
       },

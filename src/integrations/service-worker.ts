@@ -3,7 +3,9 @@
  * workbox-build configuration. Kept apart from the Astro hook so unit tests can
  * check the choices without running a build.
  */
-import type { GenerateSWOptions, GetManifestOptions } from 'workbox-build';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateSW, type GenerateSWOptions, type GetManifestOptions } from 'workbox-build';
 
 /** File name of the service worker, at the root of the site (its scope is the whole site). */
 export const SERVICE_WORKER_FILE = 'sw.js';
@@ -105,4 +107,14 @@ export function serviceWorkerOptions(dir: string): GenerateSWOptions {
       },
     ],
   };
+}
+
+/**
+ * Writes sw.js and its cleanup script for the site built in `dir`. The build does this;
+ * call it again after changing a built file, so the worker's list of revisions matches
+ * the files (otherwise a changed page could stay cached in its old version).
+ */
+export async function writeServiceWorker(dir: string): Promise<{ count: number; size: number; warnings: string[] }> {
+  await writeFile(join(dir, CLEANUP_SCRIPT), cleanupScript());
+  return generateSW(serviceWorkerOptions(dir));
 }

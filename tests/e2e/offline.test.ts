@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { generateSW } from 'workbox-build';
 import { launchBrowser } from '../../scripts/handouts/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
-import { HANDOUT_CACHE, serviceWorkerOptions } from '../../src/integrations/service-worker.ts';
+import { HANDOUT_CACHE, writeServiceWorker } from '../../src/integrations/service-worker.ts';
 import { searchSite } from '../support/search.ts';
 import { readHandoutIndex } from '../support/site.ts';
 
@@ -115,7 +114,7 @@ describe('offline (service worker)', () => {
     const glossaryFile = join(copy, 'glossary', 'index.html');
     const html = await readFile(glossaryFile, 'utf8');
     await writeFile(glossaryFile, html.replace('</h1>', ' (new build)</h1>'));
-    await generateSW(serviceWorkerOptions(copy));
+    await writeServiceWorker(copy);
 
     await tab.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
