@@ -47,11 +47,12 @@ export function handoutTableHtml(entries: ManifestEntry[], base: string): string
 }
 
 /**
- * Replaces the placeholder between the markers of the built Handouts page.
+ * Replaces the placeholder between the markers of the built Handouts page
+ * (of one edition: `languageFolder` is "" for English, "es/" for Spanish).
  * Returns false when the site has no such page (or it lacks the markers).
  */
-export async function writeHandoutTable(siteDir: string, base: string, entries: ManifestEntry[]): Promise<boolean> {
-  const file = join(siteDir, HANDOUT_LIST_PAGE, 'index.html');
+export async function writeHandoutTable(siteDir: string, base: string, entries: ManifestEntry[], languageFolder = ''): Promise<boolean> {
+  const file = join(siteDir, languageFolder, HANDOUT_LIST_PAGE, 'index.html');
   const html = await readFile(file, 'utf8').catch(() => undefined);
   const start = html?.indexOf(HANDOUT_TABLE_START) ?? -1;
   const end = html?.indexOf(HANDOUT_TABLE_END) ?? -1;

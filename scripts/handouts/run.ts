@@ -139,8 +139,17 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
     await staging.publish();
 
     if (resolve(options.out) === resolve(options.site, HANDOUTS_DIR)) {
-      const listed = await writeHandoutTable(options.site, index.base, entries);
-      if (!listed) log('  note: the site has no Handouts page to list the PDFs on (src/content/docs/printable-handouts.mdx)');
+      // Each edition's Handouts page lists that edition's PDFs ("es/printable-handouts/" lists the es- files).
+      const languageOf = new Map<string, string>();
+      for (const page of index.pages) {
+        languageOf.set(page.slug, page.lang);
+        languageOf.set(bookletSlug(page.lang), page.lang);
+      }
+      for (const lang of new Set(index.pages.map((page) => page.lang))) {
+        const mine = entries.filter((entry) => languageOf.get(entry.slug) === lang);
+        const listed = await writeHandoutTable(options.site, index.base, mine, lang === 'en' ? '' : `${lang}/`);
+        if (!listed) log(`  note: the ${lang} edition has no Handouts page to list its PDFs on (src/content/docs/${lang === 'en' ? '' : `${lang}/`}printable-handouts.mdx)`);
+      }
     }
     const seconds = (performance.now() - started) / 1000;
     const rate = written.length > 0 ? `, ${(written.length / seconds).toFixed(1)} PDFs per second` : '';

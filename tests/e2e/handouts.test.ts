@@ -210,8 +210,11 @@ describe('the site', () => {
     expect(html).toContain(`href="${index.base}handouts/letter/glossary.pdf"`);
     expect(html).toContain('Print this page');
     const listing = await readFile(join(siteDir, 'printable-handouts', 'index.html'), 'utf8');
+    // Each edition's Handouts page lists its own PDFs: English ones here, "es-" ones under /es/.
     for (const entry of manifest.handouts) {
-      expect(listing, entry.file).toContain(`href="${index.base}handouts/${entry.file}"`);
+      const edition = index.pages.find((p) => p.slug === entry.slug)?.lang ?? (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
+      const page = edition === 'en' ? listing : await readFile(join(siteDir, `${edition}`, 'printable-handouts', 'index.html'), 'utf8');
+      expect(page, entry.file).toContain(`href="${index.base}handouts/${entry.file}"`);
     }
     const pagesLabel = (n: number): string => `${n} page${n === 1 ? '' : 's'}`;
     const booklet = entriesOf(manifest, 'booklet').find((b) => b.paper === 'letter')!;
