@@ -31,7 +31,7 @@ export interface LookupEnvironment {
   platform: NodeJS.Platform;
   isExecutable: (path: string) => boolean;
   /** Path where Puppeteer's own download would be; may not exist. */
-  puppeteerPath: () => string | undefined;
+  puppeteerPath: () => Promise<string | undefined>;
   /** Extracts and returns the npm-shipped Chromium, or undefined when it is not installed. */
   npmChromium: () => Promise<{ executablePath: string; args: string[] } | undefined>;
 }
@@ -100,7 +100,7 @@ export async function findBrowserCandidates(lookup: LookupEnvironment, tried: st
 
   let puppeteerPath: string | undefined;
   try {
-    puppeteerPath = lookup.puppeteerPath();
+    puppeteerPath = await lookup.puppeteerPath();
   } catch {
     puppeteerPath = undefined;
   }
@@ -135,7 +135,7 @@ export function systemLookup(flagPath: string | undefined): LookupEnvironment {
         return false;
       }
     },
-    puppeteerPath: () => puppeteer.executablePath(),
+    puppeteerPath: async () => puppeteer.executablePath(),
     npmChromium: async () => {
       let chromium: typeof import('@sparticuz/chromium').default;
       try {

@@ -4,6 +4,7 @@ import {
   baseLaunchArgs,
   findBrowserCandidates,
   needsNoSandbox,
+  systemLookup,
   type LookupEnvironment,
 } from '../../scripts/handouts/browser.ts';
 
@@ -14,7 +15,7 @@ function machine(present: string[], overrides: Partial<LookupEnvironment> = {}):
     env: {},
     platform: 'linux',
     isExecutable: (path) => present.includes(path),
-    puppeteerPath: () => '/home/me/.cache/puppeteer/chrome/linux-1/chrome',
+    puppeteerPath: async () => '/home/me/.cache/puppeteer/chrome/linux-1/chrome',
     npmChromium: async () => undefined,
     ...overrides,
   };
@@ -55,6 +56,12 @@ describe('browser lookup order', () => {
       ['npm-chromium', '/tmp/chromium'],
     ]);
     expect(found.at(-1)?.extraArgs).toEqual(['--single-process']);
+  });
+
+  it("3. asks Puppeteer for the path of its own browser (a path, not a promise)", async () => {
+    const path = await systemLookup(undefined).puppeteerPath();
+    expect(typeof path).toBe('string');
+    expect(path).toMatch(/chrome/i);
   });
 
   it('4. finds a system browser when Puppeteer has none', async () => {
