@@ -62,6 +62,8 @@ describe('accessibility', () => {
   it('search works from the keyboard alone, with visible focus', async () => {
     const tab = await site.browser.newPage();
     await tab.goto(`${site.server.url}glossary/`);
+    // Starlight builds the search box when the page is idle; Ctrl+K before that focuses the dialog itself.
+    await tab.waitForFunction(() => document.querySelector('#starlight__search input') !== null);
     await tab.keyboard.down('Control');
     await tab.keyboard.press('k');
     await tab.keyboard.up('Control');
