@@ -22,6 +22,7 @@ import { PDFDocument } from 'pdf-lib';
 import { findBrowserCandidates, needsNoSandbox, systemLookup } from './handouts/browser.ts';
 import { loadHandoutIndex } from './handouts/pages.ts';
 import { serveStatic } from './handouts/server.ts';
+import { benchSite, formatSiteBench } from './bench/site.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The version compared against; pinned so the figures stay comparable. */
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     console.log(`\nHandout benchmark (${index.pages.length} pages, ${new Date().toISOString().slice(0, 10)})`);
     for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
     // The site itself (Lighthouse, bytes per page, search index, first result): scripts/bench/site.ts.
+    console.log(`\n${formatSiteBench(await benchSite(site), site).join('\n')}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
