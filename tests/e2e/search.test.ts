@@ -1,17 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { searchSite } from '../support/search.ts';
-import { contentIds, mainText, openSite, readHandoutIndex, type SiteSession } from '../support/site.ts';
+import { loadPages } from '../support/pages.ts';
+import { extractProse } from '../support/prose.ts';
+import { contentIds, openSite, readHandoutIndex, type SiteSession } from '../support/site.ts';
 
 const siteDir = inject('siteDir');
 
-/** Words of 7+ letters that appear in exactly one page's main text, per page. */
-async function uniqueWordsByPage(ids: string[]): Promise<Map<string, string[]>> {
+/**
+ * Words of 7+ letters that appear in exactly one English page's body text, per page.
+ * Taken from the Markdown source (what the author wrote), not the built HTML,
+ * which also holds text added after indexing, such as the handouts table.
+ */
+function uniqueWordsByPage(): Map<string, string[]> {
   const words = new Map<string, Set<string>>();
-  for (const id of ids) {
-    const html = await readFile(join(siteDir, id === 'index' ? '' : id, 'index.html'), 'utf8');
-    words.set(id, new Set(mainText(html).toLowerCase().match(/\b[a-z]{7,}\b/g) ?? []));
+  for (const page of loadPages()) {
+    words.set(page.slug, new Set(extractProse(page.body).toLowerCase().match(/\b[a-z]{7,}\b/g) ?? []));
   }
   const unique = new Map<string, string[]>();
   for (const [id, own] of words) {
@@ -33,7 +36,7 @@ describe('search (Pagefind, in the browser)', () => {
   it('finds a page by a word that appears only in its body', async () => {
     const index = await readHandoutIndex(siteDir);
     const ids = await contentIds();
-    const unique = await uniqueWordsByPage(ids);
+    const unique = uniqueWordsByPage();
     const tab = await site.browser.newPage();
     await tab.goto(site.server.url, { waitUntil: 'networkidle0' });
     let checked = 0;

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPagePaths } from '../support/built-pages.ts';
+import { docsDir, loadPages } from '../support/pages.ts';
 import { searchSite } from '../support/search.ts';
 import { contentIds, openSite, readHandoutIndex, type SiteSession } from '../support/site.ts';
 
@@ -18,11 +19,15 @@ describe('the built site', () => {
     }
   });
 
-  it('lists every content page for the handout renderer', async () => {
+  it('lists every page that has a handout for the renderer, in both languages, and no other', async () => {
     const index = await readHandoutIndex(siteDir);
     const listed = index.pages.map((page) => page.path);
-    for (const id of await contentIds()) {
-      expect(listed).toContain(id === 'index' ? index.base : `${index.base}${id}/`);
+    const editions = [loadPages(), loadPages(join(docsDir, 'es'), '/es/')];
+    for (const page of editions.flat()) {
+      const handout = page.frontmatter.handout as { include?: boolean } | undefined;
+      const path = `${index.base}${page.path.slice(1)}`;
+      if (handout?.include === false) expect(listed, page.file).not.toContain(path);
+      else expect(listed, page.file).toContain(path);
     }
   });
 

@@ -1,11 +1,11 @@
 /** Shared helpers for e2e tests: the built site, its pages, a server and a browser. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../../scripts/handouts/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
 import type { HandoutIndex } from '../../scripts/handouts/pages.ts';
-import { PROJECT_ROOT } from './paths.ts';
+import { loadPages } from './pages.ts';
 
 export async function readHandoutIndex(siteDir: string): Promise<HandoutIndex> {
   return JSON.parse(await readFile(join(siteDir, 'handout-pages.json'), 'utf8')) as HandoutIndex;
@@ -13,11 +13,8 @@ export async function readHandoutIndex(siteDir: string): Promise<HandoutIndex> {
 
 /** Content files of the default (English) locale, as ids: "index", "risks-and-side-effects". */
 export async function contentIds(): Promise<string[]> {
-  const dir = join(PROJECT_ROOT, 'src/content/docs');
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name) && !entry.name.startsWith('_'))
-    .map((entry) => entry.name.replace(/\.mdx?$/, ''))
+  return loadPages()
+    .map((page) => page.slug)
     .sort();
 }
 
