@@ -13,6 +13,7 @@ import { launchBrowser, type BrowserCandidate } from './browser.ts';
 import { jobKey, pageHashes, rendererFingerprint, reusableEntry } from './cache.ts';
 import type { CliOptions } from './cli.ts';
 import { writeFileAtomic } from './files.ts';
+import { writeServiceWorker } from '../../src/integrations/service-worker.ts';
 import { writeHandoutTable } from './listing.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import { loadHandoutIndex, type HandoutPage } from './pages.ts';
@@ -150,6 +151,9 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
         const listed = await writeHandoutTable(options.site, index.base, mine, lang === 'en' ? '' : `${lang}/`);
         if (!listed) log(`  note: the ${lang} edition has no Handouts page to list its PDFs on (src/content/docs/${lang === 'en' ? '' : `${lang}/`}printable-handouts.mdx)`);
       }
+      // The Handouts pages changed after the build, so the offline copy's revisions must follow,
+      // or a patient's phone would keep showing the old table. Nothing rendered: nothing changed.
+      if (written.length > 0) await writeServiceWorker(options.site);
     }
     const seconds = (performance.now() - started) / 1000;
     const rate = written.length > 0 ? `, ${(written.length / seconds).toFixed(1)} PDFs per second` : '';

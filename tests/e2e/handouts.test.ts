@@ -223,6 +223,17 @@ describe('the site', () => {
     expect(listing).toMatch(/\d+ KB/);
   });
 
+  it('keeps the offline copy of the Handouts pages current after filling in their tables', async () => {
+    const worker = await readFile(join(siteDir, 'sw.js'), 'utf8');
+    for (const page of ['printable-handouts/index.html', 'es/printable-handouts/index.html']) {
+      const html = await readFile(join(siteDir, page));
+      const listed = new RegExp(`url:"${page.replaceAll('/', '\\/').replaceAll('.', '\\.')}",revision:"([0-9a-f]+)"`).exec(worker)?.[1];
+      expect(listed, `${page} is precached`).toBeDefined();
+      // Workbox's revision is the MD5 of the file it precaches.
+      expect(listed, page).toBe(createHash('md5').update(html).digest('hex'));
+    }
+  });
+
   it('leaves no temporary or staging files behind', async () => {
     const names = await readdir(handoutsDir, { recursive: true });
     expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
