@@ -120,7 +120,7 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       reviewed: '2026-01-15',
       order: i + 1,
     })),
-    labels: { en: { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}' } },
+    labels: { en: { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}', bookletSubtitle: 'Handouts for patients and families', bookletContents: 'Contents' } },
   };
   await writeFile(join(dir, 'handout-pages.json'), `${JSON.stringify(index, null, 2)}\n`);
   return pages;

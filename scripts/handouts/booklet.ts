@@ -15,15 +15,6 @@ import { readOutline, titleRepairer } from './outline.ts';
 import type { BookletJob } from './plan.ts';
 import { headingTexts, labelsFor, openForPrint, pdfOptions, reviewDate, type RenderContext, type RenderResult } from './render.ts';
 
-/**
- * The booklet's own words, by language. (They belong in the site's dictionary,
- * src/content/i18n/, once it has keys for them; English is the fallback.)
- */
-const BOOKLET_WORDS: Record<string, { subtitle: string; contents: string }> = {
-  en: { subtitle: 'Handouts for patients and families', contents: 'Contents' },
-  es: { subtitle: 'Folletos para pacientes y familias', contents: 'Índice' },
-};
-
 export interface BookletResult extends RenderResult {
   /** The booklet's title (the site's title). */
   title: string;
@@ -171,13 +162,14 @@ export async function renderBooklet(browser: Browser, job: BookletJob, context: 
       .at(-1) ?? first.reviewed;
   const { tab, blockedRequests } = await openForPrint(browser, first.path, context, false);
   try {
-    const words = BOOKLET_WORDS[job.lang] ?? (BOOKLET_WORDS.en as { subtitle: string; contents: string });
+    const labels = labelsFor(context, job.lang);
     const title = await assemble(tab, {
       entries: job.pages.map(({ slug, title, path }) => ({ slug, title, path })),
       clinicName: context.clinicName,
       logoDataUrl: context.assets.logoDataUrl,
-      reviewedLine: labelsFor(context, job.lang).reviewed.replace('{date}', reviewDate(reviewed, job.lang)),
-      ...words,
+      reviewedLine: labels.reviewed.replace('{date}', reviewDate(reviewed, job.lang)),
+      subtitle: labels.bookletSubtitle,
+      contents: labels.bookletContents,
     });
     const options = pdfOptions({ paper: job.paper, large: false, title, reviewed, lang: job.lang }, context);
     const headings = await headingTexts(tab);

@@ -47,7 +47,13 @@ export interface PrintTab {
   blockedRequests: string[];
 }
 
-const ENGLISH_LABELS: HandoutLabels = { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}' };
+/** Used only for a language the built site has no words for (the site normally provides them per edition). */
+const ENGLISH_LABELS: HandoutLabels = {
+  pageOf: 'Page {page} of {total}',
+  reviewed: 'Reviewed {date}',
+  bookletSubtitle: 'Handouts for patients and families',
+  bookletContents: 'Contents',
+};
 
 /** "2026-11-20" as people read it on paper, the same way the site writes it. */
 export function reviewDate(isoDay: string, lang: string): string {

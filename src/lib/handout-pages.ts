@@ -62,7 +62,7 @@ export interface HandoutLabels {
   /** "Reviewed {date}" */
   reviewed: string;
   /** The booklet's subtitle: "Handouts for patients and families". */
-  bookletSubtitle?: string;
+  bookletSubtitle: string;
   /** The heading of the booklet's list of contents: "Contents". */
-  bookletContents?: string;
+  bookletContents: string;
 }
