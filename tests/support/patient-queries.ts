@@ -12,10 +12,13 @@ export const PATIENT_QUERIES: Array<{ query: string; page: string }> = [
   { query: 'pregnant', page: 'is-it-right-for-me' },
   { query: 'breastfeeding', page: 'is-it-right-for-me' },
   { query: 'how long does it last', page: 'what-the-research-shows' },
+  // "How ketamine works" comes first for these (fair: "how does it work" asks that), but the research page's "How well does it work?" follows.
+  { query: 'does it work', page: 'what-the-research-shows' },
+  { query: 'how well does it work', page: 'what-the-research-shows' },
   { query: 'nasal spray', page: 'types-of-treatment' },
   { query: 'spravato', page: 'types-of-treatment' },
   { query: 'infusion', page: 'types-of-treatment' },
-  // No page explains prices or insurance yet; the checklist of questions about them is the best answer.
+  // The guide states no prices (they vary); its "Cost and insurance" section says what to ask the clinic and the insurance plan.
   { query: 'cost', page: 'questions-to-ask' },
   { query: 'insurance', page: 'questions-to-ask' },
   { query: 'bladder', page: 'risks-and-side-effects' },
@@ -40,6 +43,8 @@ export const PATIENT_QUERIES: Array<{ query: string; page: string }> = [
   { query: 'suicidal thoughts', page: 'getting-help-now' },
   { query: 'therapy after', page: 'psychotherapy-and-integration' },
   { query: 'questions to ask', page: 'questions-to-ask' },
+  // The guide says "clinician"; the questions page says once that this means "your doctor, nurse practitioner or other prescriber".
+  { query: 'questions for my doctor', page: 'questions-to-ask' },
   { query: 'psychosis', page: 'is-it-right-for-me' },
   { query: 'alcohol', page: 'after-your-session' },
   { query: 'dissociation meaning', page: 'glossary' },
@@ -53,14 +58,6 @@ export const PATIENT_QUERIES: Array<{ query: string; page: string }> = [
  * expects them to fail, and tells you to move one up to PATIENT_QUERIES once it passes.
  */
 export const CONTENT_GAPS: Array<{ query: string; page: string; gap: string }> = [
-  {
-    query: 'does it work',
-    page: 'what-the-research-shows',
-    gap: 'the research page never asks "does it work?" / "how well does it work?" in a heading; "How ketamine works" wins',
-  },
-  {
-    query: 'questions for my doctor',
-    page: 'questions-to-ask',
-    gap: 'the guide says "clinician"; the questions page never says "doctor", the word most patients use',
-  },
+  // None open. Closed in November 2026: "does it work" (the research page now asks "How well does it work?")
+  // and "questions for my doctor" (the questions page now says what a clinician is).
 ];
