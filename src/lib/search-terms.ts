@@ -17,7 +17,7 @@ const FILLER_WORDS = new Set([
   'a', 'an', 'the', 'i', 'im', "i'm", 'me', 'my', 'mine', 'we', 'us', 'our', 'you', 'your', 'it', 'its', "it's",
   'is', 'am', 'are', 'was', 'be', 'been', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall',
   'may', 'might', 'what', 'whats', "what's", 'how', 'who', 'when', 'why', 'which', 'this', 'that', 'there', 'of',
-  'to', 'for', 'in', 'on', 'and', 'or', 'so', 'if', 'any', 'some', 'please',
+  'to', 'for', 'in', 'on', 'by', 'with', 'about', 'and', 'or', 'so', 'if', 'any', 'some', 'please',
 ]);
 
 /** Misspellings patients make, by the word this guide uses. */

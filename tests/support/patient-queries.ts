@@ -21,6 +21,7 @@ export const PATIENT_QUERIES: Array<{ query: string; page: string }> = [
   // The guide states no prices (they vary); its "Cost and insurance" section says what to ask the clinic and the insurance plan.
   { query: 'cost', page: 'questions-to-ask' },
   { query: 'insurance', page: 'questions-to-ask' },
+  { query: 'is it covered by insurance', page: 'questions-to-ask' },
   { query: 'bladder', page: 'risks-and-side-effects' },
   { query: 'what does it feel like', page: 'what-a-session-is-like' },
   { query: 'ketamin therapy', page: 'index' },
