@@ -53,6 +53,17 @@ const ENGLISH_LABELS: HandoutLabels = {
   reviewed: 'Reviewed {date}',
   bookletSubtitle: 'Handouts for patients and families',
   bookletContents: 'Contents',
+  table: {
+    caption: 'Every handout, by paper size: the file, its number of pages and its download size',
+    handout: 'Handout',
+    file: 'PDF',
+    pageOne: '1 page',
+    pageMany: '{count} pages',
+    booklet: 'every handout in one file',
+    letter: 'US Letter',
+    a4: 'A4',
+    largePrint: 'Large print, {paper}',
+  },
 };
 
 /** "2026-11-20" as people read it on paper, the same way the site writes it. */

@@ -21,6 +21,7 @@ import { planJobs, type HandoutJob, type Job } from './plan.ts';
 import { runPool } from './pool.ts';
 import { produceBooklet, produceHandouts, type ProduceContext, type Produced } from './produce.ts';
 import { createStaging } from './publish.ts';
+import { labelsFor } from './render.ts';
 import { serveStatic } from './server.ts';
 import { loadRunningTextAssets } from './templates.ts';
 
@@ -148,7 +149,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
       }
       for (const lang of new Set(index.pages.map((page) => page.lang))) {
         const mine = entries.filter((entry) => languageOf.get(entry.slug) === lang);
-        const listed = await writeHandoutTable(options.site, index.base, mine, lang === 'en' ? '' : `${lang}/`);
+        const listed = await writeHandoutTable(options.site, index.base, mine, labelsFor({ labels: index.labels ?? {} }, lang).table, lang === 'en' ? '' : `${lang}/`);
         if (!listed) log(`  note: the ${lang} edition has no Handouts page to list its PDFs on (src/content/docs/${lang === 'en' ? '' : `${lang}/`}printable-handouts.mdx)`);
       }
       // The Handouts pages changed after the build, so the offline copy's revisions must follow,

@@ -55,6 +55,24 @@ export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: strin
     );
 }
 
+/** The words of the table of handouts, with `{paper}` and `{count}` placeholders. */
+export interface HandoutTableLabels {
+  caption: string;
+  /** Heading of the first column: "Handout". */
+  handout: string;
+  /** Link text of each file: "PDF". */
+  file: string;
+  pageOne: string;
+  /** "{count} pages" */
+  pageMany: string;
+  /** Said of the booklet: "every handout in one file". */
+  booklet: string;
+  letter: string;
+  a4: string;
+  /** "Large print, {paper}" */
+  largePrint: string;
+}
+
 /** The words of a handout's header and footer in one language, with `{page}`, `{total}` and `{date}` placeholders. */
 export interface HandoutLabels {
   /** "Page {page} of {total}" */
@@ -65,4 +83,6 @@ export interface HandoutLabels {
   bookletSubtitle: string;
   /** The heading of the booklet's list of contents: "Contents". */
   bookletContents: string;
+  /** The words of the Handouts page's table (see scripts/handouts/listing.ts). */
+  table: HandoutTableLabels;
 }

@@ -17,6 +17,17 @@ export const GET: APIRoute = async ({ locals }) => {
         reviewed: locals.t('guide.handout.reviewed', { lng }),
         bookletSubtitle: locals.t('guide.booklet.subtitle', { lng }),
         bookletContents: locals.t('guide.booklet.contents', { lng }),
+        table: {
+          caption: locals.t('guide.handouts.caption', { lng }),
+          handout: locals.t('guide.handouts.column', { lng }),
+          file: locals.t('guide.handouts.file', { lng }),
+          pageOne: locals.t('guide.handouts.pageOne', { lng }),
+          pageMany: locals.t('guide.handouts.pageMany', { lng }),
+          booklet: locals.t('guide.handouts.booklet', { lng }),
+          letter: locals.t('guide.paper.letter', { lng }),
+          a4: locals.t('guide.paper.a4', { lng }),
+          largePrint: locals.t('guide.handout.largePrint', { lng }),
+        },
       },
     ]),
   );

@@ -38,6 +38,12 @@ export const guideStringsSchema = z.object({
   'guide.online.scan': text,
   'guide.booklet.subtitle': text,
   'guide.booklet.contents': text,
+  'guide.handouts.caption': text,
+  'guide.handouts.column': text,
+  'guide.handouts.file': text,
+  'guide.handouts.pageOne': text,
+  'guide.handouts.pageMany': text,
+  'guide.handouts.booklet': text,
   'guide.handouts.preparing': text,
 });
 

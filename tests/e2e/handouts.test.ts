@@ -221,6 +221,12 @@ describe('the site', () => {
     expect(listing).toContain(pagesLabel(booklet.pages));
     expect(listing).toMatch(/US Letter/);
     expect(listing).toMatch(/\d+ KB/);
+    // The Spanish Handouts page speaks Spanish, from the same dictionary as the rest of the site.
+    const spanish = await readFile(join(siteDir, 'es', 'printable-handouts', 'index.html'), 'utf8');
+    const spanishTable = spanish.slice(spanish.indexOf('<table'), spanish.indexOf('</table>'));
+    expect(spanishTable).toMatch(/\d+ páginas/);
+    expect(spanishTable).toContain('Carta (EE. UU.)');
+    expect(spanishTable).not.toMatch(/\d+ pages|Large print|Handout</);
   });
 
   it('keeps the offline copy of the Handouts pages current after filling in their tables', async () => {
