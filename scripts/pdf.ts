@@ -16,18 +16,33 @@ async function main(): Promise<number> {
   }
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) {
+      console.error(`\nReceived ${signal} again: still cleaning up, one moment...`);
+      return;
+    }
     console.error(`\nReceived ${signal}: stopping and cleaning up...`);
     controller.abort(signal);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // An error nobody caught (a bug) stops the run like Ctrl-C, so the browser, the server
+  // and the staging folder are still cleaned up, and the exit code says it failed.
+  const crash = (error: unknown): void => {
+    console.error(`\nUnexpected error: ${(error as Error)?.stack ?? String(error)}\nStopping and cleaning up...`);
+    if (!controller.signal.aborted) controller.abort('error');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   try {
     await runHandouts(options, controller.signal);
     return 0;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    if (controller.signal.aborted) process.exitCode = controller.signal.reason === 'SIGTERM' ? 143 : 130;
+    process.off('uncaughtException', crash);
+    process.off('unhandledRejection', crash);
+    const exitCodes: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+    if (controller.signal.aborted) process.exitCode = exitCodes[String(controller.signal.reason)] ?? 1;
   }
 }
 

@@ -41,6 +41,17 @@ export interface RenderResult {
   blockedRequests: string[];
 }
 
+/** The page loaded but has nothing to print: it is not a page of this guide's build. */
+export class NoHandoutContentError extends Error {
+  override name = 'NoHandoutContentError';
+  constructor(path: string) {
+    super(
+      `${path} has no handout content (no text in ".sl-markdown-content"), so it is not a page of this guide as built. ` +
+        'Rebuild the site (npm run build:site); to leave a page out of the handouts, set "handout: { include: false }" in its frontmatter.',
+    );
+  }
+}
+
 /** An open tab showing a page in print media, and what it tried to fetch from elsewhere. */
 export interface PrintTab {
   tab: Page;
@@ -126,6 +137,8 @@ export async function openForPrint(browser: Browser, path: string, context: Rend
     if (!response || !response.ok()) {
       throw new Error(`the server answered ${response?.status() ?? 'nothing'} for ${path}`);
     }
+    const hasContent = await tab.evaluate(() => (document.querySelector('.sl-markdown-content')?.textContent ?? '').trim() !== '');
+    if (!hasContent) throw new NoHandoutContentError(path);
     await tab.evaluate(
       async (largePrint, fontFaces, family) => {
         if (largePrint) document.documentElement.dataset.printSize = 'large';

@@ -21,7 +21,7 @@ import { planJobs, type HandoutJob, type Job } from './plan.ts';
 import { runPool } from './pool.ts';
 import { produceBooklet, produceHandouts, type ProduceContext, type Produced } from './produce.ts';
 import { createStaging } from './publish.ts';
-import { labelsFor } from './render.ts';
+import { labelsFor, NoHandoutContentError } from './render.ts';
 import { serveStatic } from './server.ts';
 import { loadRunningTextAssets } from './templates.ts';
 
@@ -49,6 +49,9 @@ interface KeyedJob {
   job: Job;
   key: string;
 }
+
+/** How long a browser gets to close before it is killed. */
+const BROWSER_CLOSE_MS = 5000;
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -84,11 +87,37 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
   const staging = await createStaging(options.out);
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  // Closing never hangs and never leaves Chromium behind: a browser that does not close
+  // within a few seconds (or has crashed) is killed.
   const closeBrowser = async (): Promise<void> => {
     const open = browser;
     browser = undefined;
-    await open?.close().catch(() => open.process()?.kill('SIGKILL'));
+    if (!open) return;
+    const kill = (): void => void open.process()?.kill('SIGKILL');
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolveDeadline) => {
+      timer = setTimeout(() => resolveDeadline(kill()), BROWSER_CLOSE_MS);
+    });
+    await Promise.race([open.close().catch(kill), deadline]);
+    clearTimeout(timer);
   };
+  // After a crash, every tab that was open asks for a new browser at once: start one, not one each.
+  let relaunching: Promise<Browser> | undefined;
+  const relaunch = (): Promise<Browser> =>
+    (relaunching ??= (async () => {
+      await closeBrowser();
+      if (signal.aborted) throw new Error('interrupted');
+      log('  the browser stopped; starting a new one');
+      const fresh = (await launchBrowser(options.browser)).browser;
+      if (signal.aborted) {
+        await fresh.close().catch(() => fresh.process()?.kill('SIGKILL'));
+        throw new Error('interrupted');
+      }
+      browser = fresh;
+      return fresh;
+    })().finally(() => {
+      relaunching = undefined;
+    }));
   const onAbort = (): void => void closeBrowser();
   signal.addEventListener('abort', onAbort);
 
@@ -119,13 +148,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
         siteUrl: index.site || clinic.siteUrl,
         base: index.base,
       };
-      written = await renderAll(toRender, context, options, signal, log, async () => {
-        if (!browser?.connected) {
-          await closeBrowser();
-          browser = (await launchBrowser(options.browser)).browser;
-        }
-        return browser;
-      }, staging.dir);
+      written = await renderAll(toRender, context, options, signal, log, async () => (browser?.connected ? browser : relaunch()), staging.dir);
     }
 
     // Outputs this run did not ask for (another paper size, pages outside --only) keep their last good files.
@@ -210,7 +233,8 @@ async function renderAll(
       try {
         produced = await attempt(unit);
       } catch (firstError) {
-        if (signal.aborted) throw firstError;
+        // A page with nothing to print will not get any by trying again.
+        if (signal.aborted || firstError instanceof NoHandoutContentError) throw firstError;
         log(`  retrying ${unit.map(({ job }) => job.file).join(', ')}: ${(firstError as Error).message.split('\n')[0]}`);
         produced = await attempt(unit);
       }
