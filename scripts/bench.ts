@@ -23,6 +23,7 @@ import { findBrowserCandidates, needsNoSandbox, systemLookup } from './handouts/
 import { loadHandoutIndex } from './handouts/pages.ts';
 import { serveStatic } from './handouts/server.ts';
 import { benchSite, formatSiteBench } from './bench/site.ts';
+import { measureRenderMemory } from './bench/memory.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The version compared against; pinned so the figures stay comparable. */
@@ -115,6 +116,9 @@ async function main(): Promise<void> {
     for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
     // The site itself (Lighthouse, bytes per page, search index, first result): scripts/bench/site.ts.
     console.log(`\n${formatSiteBench(await benchSite(site), site).join('\n')}`);
+    // Memory over 200 generated handouts, to show it stays flat: scripts/bench/memory.ts.
+    console.log('');
+    await measureRenderMemory(200);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
