@@ -46,13 +46,16 @@ async function main(): Promise<number> {
   }
 }
 
+// Exit as soon as the run is over and everything it started is closed: a timer left
+// behind inside Puppeteer after a browser crash would otherwise keep a finished run
+// waiting for half a minute.
 main().then(
   (code) => {
-    process.exitCode ??= code;
+    process.exit(process.exitCode ?? code);
   },
   (error: unknown) => {
     const known = error instanceof UsageError || error instanceof BrowserNotFoundError || error instanceof HandoutRunError;
     console.error(`\nHandouts failed: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}`);
-    process.exitCode = process.exitCode && process.exitCode !== 0 ? process.exitCode : 1;
+    process.exit(process.exitCode && process.exitCode !== 0 ? process.exitCode : 1);
   },
 );

@@ -12,7 +12,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import { platform as osPlatform } from 'node:os';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer';
 
 /** Where a candidate came from, for messages and the manifest. */
 export type BrowserSource = 'flag' | 'env' | 'puppeteer-cache' | 'system' | 'npm-chromium';
@@ -174,16 +174,20 @@ export function baseLaunchArgs(noSandbox: boolean): string[] {
   ];
 }
 
-/** Starts the first candidate that works, or explains what was tried and how to fix it. */
-export async function launchBrowser(flagPath?: string): Promise<{ browser: Browser; candidate: BrowserCandidate }> {
+/**
+ * Starts the first candidate that works, or explains what was tried and how to fix it.
+ * `timeoutMs` bounds each start (see startWithin).
+ */
+export async function launchBrowser(flagPath?: string, timeoutMs = 30_000): Promise<{ browser: Browser; candidate: BrowserCandidate }> {
   const tried: string[] = [];
   const candidates = await findBrowserCandidates(systemLookup(flagPath), tried);
   const noSandbox = needsNoSandbox();
   for (const candidate of candidates) {
     try {
-      const browser = await puppeteer.launch({
+      const browser = await startWithin(timeoutMs, {
         executablePath: candidate.executablePath,
         headless: true,
+        timeout: timeoutMs,
         args: [...new Set([...baseLaunchArgs(noSandbox), ...candidate.extraArgs])],
         // We close the browser ourselves, also on Ctrl-C (see run.ts).
         handleSIGINT: false,
@@ -195,9 +199,37 @@ export async function launchBrowser(flagPath?: string): Promise<{ browser: Brows
       tried.push(`${candidate.executablePath}: failed to start (${firstLine((error as Error).message)})`);
     }
   }
+  const headline =
+    candidates.length > 0
+      ? 'A browser was found, but none would start to render the handouts. Tried, in order:'
+      : 'No browser found to render the handouts. Tried, in order:';
   throw new BrowserNotFoundError(
-    ['No browser found to render the handouts. Tried, in order:', ...tried.map((t) => `  - ${t}`), '', 'To fix it, install one:', ...INSTALL_HINTS.map((h) => `  ${h}`)].join('\n'),
+    [headline, ...tried.map((t) => `  - ${t}`), '', 'To fix it, install one:', ...INSTALL_HINTS.map((h) => `  ${h}`)].join('\n'),
   );
+}
+
+/**
+ * puppeteer.launch with a deadline of our own. A browser that dies at the wrong moment
+ * while starting is not always noticed by Puppeteer, whose launch then never settles;
+ * if it settles late, the browser it started is killed.
+ */
+async function startWithin(timeoutMs: number, options: LaunchOptions): Promise<Browser> {
+  const launching = puppeteer.launch(options);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`it did not start within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([launching, deadline]);
+  } catch (error) {
+    launching.then(
+      (late) => late.process()?.kill('SIGKILL'),
+      () => undefined,
+    );
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function firstLine(text: string): string {

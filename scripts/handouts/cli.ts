@@ -47,7 +47,7 @@ Options:
   --force             Render again even where the page and options are unchanged since the last run
   --concurrency <n>   Pages rendered at once. Default: number of CPU cores (at least 2)
   --browser <path>    Chrome or Chromium to use (see README, "Which browser is used")
-  --timeout <sec>     Seconds to wait for one page before retrying it. Default: 30
+  --timeout <sec>     Seconds to wait for one page, or for the browser to start, before retrying. Default: 30
   -h, --help          Show this help
 
 Unchanged handouts (same built HTML, same options) are kept from the last run, not rendered again.

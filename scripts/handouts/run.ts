@@ -40,6 +40,9 @@ export interface RunSummary {
   browser: BrowserCandidate | undefined;
 }
 
+/** Browser crashes one run recovers from before it gives up. */
+const MAX_RELAUNCHES = 3;
+
 /** Raised when some PDFs failed; names each one. */
 export class HandoutRunError extends Error {
   override name = 'HandoutRunError';
@@ -102,13 +105,19 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
     clearTimeout(timer);
   };
   // After a crash, every tab that was open asks for a new browser at once: start one, not one each.
+  // A browser that keeps crashing will not get better: after a few tries, every page fails at once.
   let relaunching: Promise<Browser> | undefined;
+  let relaunches = 0;
   const relaunch = (): Promise<Browser> =>
     (relaunching ??= (async () => {
       await closeBrowser();
       if (signal.aborted) throw new Error('interrupted');
+      if (relaunches >= MAX_RELAUNCHES) {
+        throw new Error(`the browser stopped ${relaunches + 1} times during this run; check the machine's memory and the browser (see README, "When printing the handouts goes wrong")`);
+      }
+      relaunches += 1;
       log('  the browser stopped; starting a new one');
-      const fresh = (await launchBrowser(options.browser)).browser;
+      const fresh = (await launchBrowser(options.browser, options.timeoutMs)).browser;
       if (signal.aborted) {
         await fresh.close().catch(() => fresh.process()?.kill('SIGKILL'));
         throw new Error('interrupted');
@@ -135,7 +144,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
     let candidate: BrowserCandidate | undefined;
     if (toRender.length > 0) {
       server = await serveStatic({ root: options.site, base: index.base });
-      const launched = await launchBrowser(options.browser);
+      const launched = await launchBrowser(options.browser, options.timeoutMs);
       browser = launched.browser;
       candidate = launched.candidate;
       log(`Rendering ${plural(toRender.length, 'PDF')} with ${candidate.executablePath} (${candidate.source}), ${options.concurrency} at a time`);
@@ -206,6 +215,24 @@ function describe(job: Job): string {
 }
 
 /** Renders the jobs a few tabs at a time, retrying each unit once; all must succeed or nothing is returned. */
+/**
+ * Runs `work`, but fails as soon as the browser goes away. Some of Puppeteer's waits
+ * (a new tab's target, a navigation) otherwise sit out their whole timeout after a crash.
+ */
+async function whileConnected<T>(browser: Browser, work: () => Promise<T>): Promise<T> {
+  let onGone = (): void => undefined;
+  const gone = new Promise<never>((_, reject) => {
+    onGone = () => reject(new Error('the browser stopped while printing'));
+    browser.once('disconnected', onGone);
+    if (!browser.connected) onGone();
+  });
+  try {
+    return await Promise.race([work(), gone]);
+  } finally {
+    browser.off('disconnected', onGone);
+  }
+}
+
 async function renderAll(
   items: KeyedJob[],
   context: ProduceContext,
@@ -220,8 +247,11 @@ async function renderAll(
     if (signal.aborted) throw new Error('interrupted');
     const browser = await getBrowser();
     const [first] = unit;
-    if (first?.job.type === 'booklet') return [await produceBooklet(browser, first.job, first.key, context)];
-    return produceHandouts(browser, unit.map(({ job, key }) => ({ job: job as HandoutJob, key })), context);
+    return whileConnected(browser, async () =>
+      first?.job.type === 'booklet'
+        ? [await produceBooklet(browser, first.job, first.key, context)]
+        : produceHandouts(browser, unit.map(({ job, key }) => ({ job: job as HandoutJob, key })), context),
+    );
   };
   const units = workUnits(items);
   const results = await runPool(

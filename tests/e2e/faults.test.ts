@@ -127,12 +127,15 @@ describe('npm run pdf under faults', () => {
   it('fails naming the pages, and publishes nothing, when the browser keeps dying', { timeout: 120_000 }, async () => {
     const { before } = await publishedSite(3);
     await writeFixtureSite(site, { pages: 12 });
-    const run = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--force', '--concurrency', '2']);
+    // A browser killed while it starts can go unnoticed until the start times out: keep that short.
+    const run = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--force', '--concurrency', '2', '--timeout', '5']);
     await run.waitFor(/^\[1\//m);
     const killer = setInterval(() => killBrowser(run), 50);
     const { code } = await run.exited.finally(() => clearInterval(killer));
     expect(run.output()).toMatch(/nothing was published/);
     expect(run.output()).toMatch(/- .*fixture-\d{3}/);
+    // It gives up after a few new browsers instead of starting one after another.
+    expect(run.output().match(/starting a new one/g)?.length ?? 0).toBeLessThanOrEqual(3);
     await expectCleanFailure(run, code, before);
   });
 
