@@ -52,5 +52,6 @@ export async function loadHandoutIndex(siteDir: string): Promise<HandoutIndex> {
       throw new UsageError(`The page "${page.slug}" (${page.path}) is listed but "${html}" was not built. Rebuild the site: npm run build:site`);
     }
   }
-  return index;
+  // Builds made before the site wrote handout labels have none: the renderer then uses English.
+  return { ...index, labels: index.labels ?? {} };
 }

@@ -152,7 +152,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
         origin: server.origin,
         clinicName: clinic.name,
         assets,
-        labels: index.labels ?? {},
+        labels: index.labels,
         timeoutMs: options.timeoutMs,
         siteUrl: index.site || clinic.siteUrl,
         base: index.base,
@@ -181,7 +181,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
       }
       for (const lang of new Set(index.pages.map((page) => page.lang))) {
         const mine = entries.filter((entry) => languageOf.get(entry.slug) === lang);
-        const listed = await writeHandoutTable(options.site, index.base, mine, labelsFor({ labels: index.labels ?? {} }, lang).table, lang === 'en' ? '' : `${lang}/`);
+        const listed = await writeHandoutTable(options.site, index.base, mine, labelsFor(index, lang).table, lang === 'en' ? '' : `${lang}/`);
         if (!listed) log(`  note: the ${lang} edition has no Handouts page to list its PDFs on (src/content/docs/${lang === 'en' ? '' : `${lang}/`}printable-handouts.mdx)`);
       }
       // The Handouts pages changed after the build, so the offline copy's revisions must follow,

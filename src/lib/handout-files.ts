@@ -10,9 +10,6 @@ export type PaperSize = (typeof PAPER_SIZES)[number];
 /** "standard" is the 12 pt handout; "large-print" sets the body at 18 pt. */
 export type HandoutKind = 'standard' | 'large-print';
 
-/** Labels people read (on the Handouts page and in the site's download links). */
-export const PAPER_LABELS: Record<PaperSize, string> = { letter: 'US Letter', a4: 'A4' };
-
 /** The URL path segment of the PDF folder below the site's base path. */
 export const HANDOUTS_DIR = 'handouts';
 
