@@ -3,6 +3,7 @@
  * The work is done by the modules in scripts/handouts/; this file only wires
  * the command line, Ctrl-C and exit codes.
  */
+import { ContractError } from '../src/contracts/friendly-parse.ts';
 import { BrowserNotFoundError } from './handouts/browser.ts';
 import { HELP, parseCli } from './handouts/cli.ts';
 import { UsageError } from './handouts/pages.ts';
@@ -54,7 +55,7 @@ main().then(
     process.exit(process.exitCode ?? code);
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof BrowserNotFoundError || error instanceof HandoutRunError;
+    const known = error instanceof UsageError || error instanceof BrowserNotFoundError || error instanceof HandoutRunError || error instanceof ContractError;
     console.error(`\nHandouts failed: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}`);
     process.exit(process.exitCode && process.exitCode !== 0 ? process.exitCode : 1);
   },

@@ -3,20 +3,20 @@
  * tablet or kiosk can open it without internet. Uses the same static server as the
  * handout renderer.
  */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { HANDOUT_INDEX_FILE } from '../src/contracts/handout-index.ts';
+import { ContractError } from '../src/contracts/friendly-parse.ts';
+import { readHandoutIndex } from './handouts/pages.ts';
 import { normalizeBase, serveStatic } from './handouts/server.ts';
 import { parseServeCli, reachableHosts, SERVE_HELP, ServeUsageError } from './serve/cli.ts';
 
 /** The base path the site was built for, as recorded in the build. */
 async function builtBase(dir: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'handout-pages.json'), 'utf8');
-  } catch {
+  if (!existsSync(join(dir, HANDOUT_INDEX_FILE))) {
     throw new ServeUsageError(`No built guide in "${dir}". Run "npm run build" first, or pass --dir <folder>.`);
   }
-  return (JSON.parse(text) as { base: string }).base;
+  return (await readHandoutIndex(dir)).base;
 }
 
 async function main(): Promise<void> {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ServeUsageError;
+  const known = error instanceof ServeUsageError || error instanceof ContractError;
   const listen = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'That port is in use: pick another with --port.' : undefined;
   console.error(`Could not serve the guide: ${known ? (error as Error).message : listen ?? (error as Error).stack ?? String(error)}`);
   process.exitCode = 1;

@@ -1,6 +1,7 @@
 /**
  * Writes a tiny "built site" straight to disk, in the shape `npm run pdf` reads
- * (handout-pages.json plus one index.html per page), without running Astro.
+ * (handout-pages.json, in the shape of its contract, plus one index.html per page),
+ * without running Astro.
  * Used by the memory benchmark (scripts/bench/memory.ts) and by the stress and
  * fault-injection tests, which need many pages, or pages that misbehave, fast.
  *
@@ -13,8 +14,13 @@
  * - no content: a page with no `.sl-markdown-content` at all.
  * - calls outside: normal content, plus every kind of request to another origin.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { HANDOUT_INDEX_FILE, handoutLabelsFrom, serializeHandoutIndex, type HandoutIndex } from '../../src/contracts/handout-index.ts';
+import type { GuideStringKey } from '../../src/schemas/i18n.ts';
+
+/** The guide's own English dictionary: the fixture's handouts carry the same words as the real ones. */
+const ENGLISH_DICTIONARY = new URL('../../src/content/i18n/en.json', import.meta.url);
 
 export interface FixtureSiteOptions {
   /** How many normal pages. */
@@ -108,20 +114,14 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
   }
   await writeFile(join(dir, 'pixel.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
   await writeFile(join(dir, '404.html'), pageHtml('Not found', '<p>Not found</p>'));
-  const index = {
+  const words = JSON.parse(await readFile(ENGLISH_DICTIONARY, 'utf8')) as Record<GuideStringKey, string>;
+  // The real contract's shape, checked by its schema as the site build does (src/contracts/handout-index.ts).
+  const index: HandoutIndex = {
     site: 'https://guide.example.org',
     base: '/',
-    pages: listed.map((page, i) => ({
-      slug: page.slug,
-      lang: 'en',
-      title: page.title,
-      description: undefined,
-      path: `/${page.slug}/`,
-      reviewed: '2026-01-15',
-      order: i + 1,
-    })),
-    labels: { en: { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}', bookletSubtitle: 'Handouts for patients and families', bookletContents: 'Contents' } },
+    pages: listed.map((page, i) => ({ slug: page.slug, lang: 'en', title: page.title, path: `/${page.slug}/`, reviewed: '2026-01-15', order: i + 1 })),
+    labels: { en: handoutLabelsFrom((key) => words[key]) },
   };
-  await writeFile(join(dir, 'handout-pages.json'), `${JSON.stringify(index, null, 2)}\n`);
+  await writeFile(join(dir, HANDOUT_INDEX_FILE), serializeHandoutIndex(index));
   return pages;
 }

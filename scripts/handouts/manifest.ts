@@ -1,44 +1,25 @@
-/** The handout manifest (`handouts/manifest.json`): what was printed, and how to check it. */
+/**
+ * Reading the last run's handout manifest (`handouts/manifest.json`). Its shape
+ * is the contract in src/contracts/handout-manifest.ts.
+ */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HandoutKind, PaperSize } from '../../src/lib/handout-files.ts';
+import { MANIFEST_FILE, manifestSchema, type Manifest } from '../../src/contracts/handout-manifest.ts';
+import { parseContract } from '../../src/contracts/friendly-parse.ts';
 
-export interface ManifestEntry {
-  /** The page's slug, or "booklet". */
-  slug: string;
-  title: string;
-  /** Public URL of the page the handout was printed from (the site's home for the booklet). */
-  url: string;
-  /** Path of the PDF relative to the manifest, e.g. "letter/risks.pdf". */
-  file: string;
-  kind: HandoutKind | 'booklet';
-  paper: PaperSize;
-  pages: number;
-  bytes: number;
-  sha256: string;
-  /** Hash of what the PDF was made from (built HTML, options, renderer); equal key, same PDF. */
-  key: string;
-  /** Booklet only: the page where each handout starts, by slug. */
-  starts?: Record<string, number>;
-}
+export { MANIFEST_FILE, serializeManifest, type Manifest, type ManifestEntry } from '../../src/contracts/handout-manifest.ts';
 
-export interface Manifest {
-  handouts: ManifestEntry[];
-}
-
-export const MANIFEST_FILE = 'manifest.json';
-
-/** The manifest of a previous run, or an empty one when there is none or it is unreadable. */
+/**
+ * The manifest of a previous run, or an empty one when there is none yet (a first run).
+ * A manifest of the wrong shape is an error naming the field: it is how the run knows
+ * which PDFs it may keep, so guessing could keep stale ones.
+ */
 export async function readManifest(dir: string): Promise<Manifest> {
-  try {
-    const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
-    return Array.isArray(manifest.handouts) ? manifest : { handouts: [] };
-  } catch {
-    return { handouts: [] };
-  }
-}
-
-/** Stable JSON: entries in the given (reading) order, two-space indent, final newline. */
-export function serializeManifest(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  const file = join(dir, MANIFEST_FILE);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return { handouts: [] };
+  return parseContract(manifestSchema, text, { file, rebuild: `delete the folder "${dir}" and run npm run pdf` });
 }

@@ -5,7 +5,7 @@
 import type { Browser, Page, PDFOptions } from 'puppeteer';
 import type { PaperSize } from '../../src/lib/handout-files.ts';
 import { formatReviewDate } from '../../src/lib/dates.ts';
-import type { HandoutLabels } from './pages.ts';
+import type { HandoutIndex, HandoutLabels } from './pages.ts';
 import type { HandoutJob } from './plan.ts';
 import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
 
@@ -15,7 +15,7 @@ export interface RenderContext {
   clinicName: string;
   assets: RunningTextAssets;
   /** Header and footer words by language (from dist/handout-pages.json). */
-  labels: Record<string, HandoutLabels>;
+  labels: HandoutIndex['labels'];
   /** Milliseconds to wait for the page to load before giving up. */
   timeoutMs: number;
 }
@@ -58,33 +58,19 @@ export interface PrintTab {
   blockedRequests: string[];
 }
 
-/** Used only for a language the built site has no words for (the site normally provides them per edition). */
-const ENGLISH_LABELS: HandoutLabels = {
-  pageOf: 'Page {page} of {total}',
-  reviewed: 'Reviewed {date}',
-  bookletSubtitle: 'Handouts for patients and families',
-  bookletContents: 'Contents',
-  table: {
-    caption: 'Every handout, by paper size: the file, its number of pages and its download size',
-    handout: 'Handout',
-    file: 'PDF',
-    pageOne: '1 page',
-    pageMany: '{count} pages',
-    booklet: 'every handout in one file',
-    letter: 'US Letter',
-    a4: 'A4',
-    largePrint: 'Large print, {paper}',
-  },
-};
-
 /** "2026-11-20" as people read it on paper, the same way the site writes it. */
 export function reviewDate(isoDay: string, lang: string): string {
   return formatReviewDate(new Date(`${isoDay}T00:00:00Z`), lang);
 }
 
-/** The footer's words for `lang`, English when the site has none for it. */
+/**
+ * The footer's words for `lang`. The index's schema already refuses a page whose language
+ * has no words, so a miss here is a bug, not something to paper over with another copy.
+ */
 export function labelsFor(context: Pick<RenderContext, 'labels'>, lang: string): HandoutLabels {
-  return context.labels[lang] ?? ENGLISH_LABELS;
+  const labels = context.labels[lang as keyof RenderContext['labels']];
+  if (!labels) throw new Error(`the built site has no handout words for the language "${lang}" (handout-pages.json, \`labels.${lang}\`); rebuild it: npm run build:site`);
+  return labels;
 }
 
 /** Every option passed to Chromium's printer lives here. */

@@ -1,22 +1,10 @@
 import type { CollectionEntry } from 'astro:content';
-import { SUPPORTED_LANGUAGES, type Language } from './clinic-config.ts';
+import { SUPPORTED_LANGUAGES } from './clinic-config.ts';
 import { entryLanguage, entrySlugWithinLanguage } from './locales.ts';
+import type { HandoutPage } from '../contracts/handout-index.ts';
 
-/** One page the handout renderer prints, as listed in `dist/handout-pages.json`. */
-export interface HandoutPage {
-  /** File name of the PDF, without extension: "risks-and-side-effects", or "es-risks-and-side-effects" in Spanish. */
-  slug: string;
-  /** Language of the page: the PDF's language tag and its header and footer text follow it. */
-  lang: Language;
-  title: string;
-  description: string | undefined;
-  /** Path of the page on the site, including the base path: "/risks-and-side-effects/". */
-  path: string;
-  /** Review date, YYYY-MM-DD. */
-  reviewed: string;
-  /** Position in the booklet (reading order). */
-  order: number;
-}
+// The shapes are defined once, by the contract's schema.
+export type { HandoutLabels, HandoutPage, HandoutTableLabels } from '../contracts/handout-index.ts';
 
 /**
  * The home page's id is "index"; its handout gets a name a person would look for.
@@ -53,36 +41,4 @@ export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: strin
       (a, b) =>
         SUPPORTED_LANGUAGES.indexOf(a.lang) - SUPPORTED_LANGUAGES.indexOf(b.lang) || a.order - b.order || a.title.localeCompare(b.title),
     );
-}
-
-/** The words of the table of handouts, with `{paper}` and `{count}` placeholders. */
-export interface HandoutTableLabels {
-  caption: string;
-  /** Heading of the first column: "Handout". */
-  handout: string;
-  /** Link text of each file: "PDF". */
-  file: string;
-  pageOne: string;
-  /** "{count} pages" */
-  pageMany: string;
-  /** Said of the booklet: "every handout in one file". */
-  booklet: string;
-  letter: string;
-  a4: string;
-  /** "Large print, {paper}" */
-  largePrint: string;
-}
-
-/** The words of a handout's header and footer in one language, with `{page}`, `{total}` and `{date}` placeholders. */
-export interface HandoutLabels {
-  /** "Page {page} of {total}" */
-  pageOf: string;
-  /** "Reviewed {date}" */
-  reviewed: string;
-  /** The booklet's subtitle: "Handouts for patients and families". */
-  bookletSubtitle: string;
-  /** The heading of the booklet's list of contents: "Contents". */
-  bookletContents: string;
-  /** The words of the Handouts page's table (see scripts/handouts/listing.ts). */
-  table: HandoutTableLabels;
 }

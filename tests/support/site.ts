@@ -1,15 +1,12 @@
 /** Shared helpers for e2e tests: the built site, its pages, a server and a browser. */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { launchBrowser } from '../../scripts/handouts/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
-import type { HandoutIndex } from '../../scripts/handouts/pages.ts';
+import { readHandoutIndex } from '../../scripts/handouts/pages.ts';
 import { loadPages } from './pages.ts';
 
-export async function readHandoutIndex(siteDir: string): Promise<HandoutIndex> {
-  return JSON.parse(await readFile(join(siteDir, 'handout-pages.json'), 'utf8')) as HandoutIndex;
-}
+/** The built site's handout-pages.json, checked against its contract. */
+export { readHandoutIndex };
 
 /** Content files of the default (English) locale, as ids: "index", "risks-and-side-effects". */
 export async function contentIds(): Promise<string[]> {
