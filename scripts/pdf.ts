@@ -1,13 +1,17 @@
 /**
- * `npm run pdf`: prints the built site's pages as PDF handouts.
- * The work is done by the modules in scripts/handouts/; this file only wires
- * the command line, Ctrl-C and exit codes.
+ * `npm run pdf`: prints the built site's pages as PDF handouts again, then brings
+ * the Handouts pages, the search index and the service worker up to date (the
+ * pipeline's steps 2-5, src/plugin/pipeline.ts). The work is done by the library;
+ * this file only wires the command line, printing its events, Ctrl-C and exit codes.
  */
 import { ContractError } from '../src/contracts/friendly-parse.ts';
 import { BrowserNotFoundError } from './handouts/browser.ts';
+import type { HandoutEvent } from './handouts/events.ts';
 import { HELP, parseCli } from './handouts/cli.ts';
 import { UsageError } from './handouts/pages.ts';
-import { HandoutRunError, runHandouts } from './handouts/run.ts';
+import { formatEvent } from './handouts/report.ts';
+import { HandoutRunError } from './handouts/run.ts';
+import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
 
 async function main(): Promise<number> {
   const options = parseCli(process.argv.slice(2));
@@ -35,7 +39,12 @@ async function main(): Promise<number> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   try {
-    await runHandouts(options, controller.signal);
+    const onEvent = (event: HandoutEvent): void => {
+      const line = formatEvent(event);
+      if (line !== undefined) console.log(line);
+    };
+    const summary = await runPipelineAfterPages(options, { signal: controller.signal, onEvent });
+    onEvent({ type: 'done', written: summary.written.length, kept: summary.kept.length, seconds: summary.seconds, out: options.out });
     return 0;
   } finally {
     process.off('SIGINT', stop);

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseCli } from '../handouts/cli.ts';
+import { defaultHandoutOptions, type HandoutOptions } from '../handouts/options.ts';
 import { runHandouts } from '../handouts/run.ts';
 import { writeFixtureSite } from './fixture-site.ts';
 
@@ -83,7 +83,7 @@ export async function measureRenderMemory(pages = 200, log: (line: string) => vo
     const site = join(dir, 'site');
     await writeFixtureSite(site, { pages });
     // One PDF per page (large print, one paper size): 200 PDFs for 200 pages.
-    const options = parseCli(['--site', site, '--large-print', '--paper', 'letter', '--force', '--concurrency', '2']);
+    const options: HandoutOptions = { ...defaultHandoutOptions(site), standard: false, booklet: false, papers: ['letter'], force: true, concurrency: 2 };
     const samples: MemorySample[] = [];
     let done = 0;
     const started = performance.now();
@@ -98,8 +98,11 @@ export async function measureRenderMemory(pages = 200, log: (line: string) => vo
       sampling = sampling.then(sample, () => undefined);
     }, 500);
     try {
-      await runHandouts(options, new AbortController().signal, (line) => {
-        if (/^\[\d+\/\d+\]/.test(line)) done += 1;
+      await runHandouts(options, {
+        signal: new AbortController().signal,
+        onEvent: (event) => {
+          if (event.type === 'written') done = event.done;
+        },
       });
     } finally {
       clearInterval(timer);

@@ -10,7 +10,7 @@
  * those numbers go into the contents, and the second print is the result.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'puppeteer';
+import type { BrowserContext, Page } from 'puppeteer';
 import { readOutline, titleRepairer } from './outline.ts';
 import type { BookletJob } from './plan.ts';
 import { headingTexts, labelsFor, openForPrint, pdfOptions, reviewDate, type RenderContext, type RenderResult } from './render.ts';
@@ -152,7 +152,7 @@ export function handoutStarts(doc: PDFDocument, job: BookletJob, repair: (title:
 
 
 /** Prints the booklet for one paper size. Always closes its tab. */
-export async function renderBooklet(browser: Browser, job: BookletJob, context: RenderContext): Promise<BookletResult> {
+export async function renderBooklet(browser: BrowserContext, job: BookletJob, context: RenderContext): Promise<BookletResult> {
   const first = job.pages[0];
   if (!first) throw new Error('there are no handout pages to put in the booklet');
   const reviewed =

@@ -176,7 +176,7 @@ export function baseLaunchArgs(noSandbox: boolean): string[] {
 
 /**
  * Starts the first candidate that works, or explains what was tried and how to fix it.
- * `timeoutMs` bounds each start (see startWithin).
+ * `timeoutMs` bounds each start (see startWithin) and each call to the browser afterwards.
  */
 export async function launchBrowser(flagPath?: string, timeoutMs = 30_000): Promise<{ browser: Browser; candidate: BrowserCandidate }> {
   const tried: string[] = [];
@@ -188,6 +188,9 @@ export async function launchBrowser(flagPath?: string, timeoutMs = 30_000): Prom
         executablePath: candidate.executablePath,
         headless: true,
         timeout: timeoutMs,
+        // No single call to the browser may wait longer than a whole page is allowed to
+        // (Puppeteer's own default is 180 s): see the per-attempt deadline in render-pool.ts.
+        protocolTimeout: timeoutMs,
         args: [...new Set([...baseLaunchArgs(noSandbox), ...candidate.extraArgs])],
         // We close the browser ourselves, also on Ctrl-C (see run.ts).
         handleSIGINT: false,

@@ -1,38 +1,94 @@
 /**
  * Decides which PDFs must be rendered again. Each PDF's key hashes everything
- * it is made from: the built HTML of its page(s) (which names the hashed CSS
- * and script files, so a style change shows up too), the print options, the
- * clinic details and logo, and the renderer's own source. An equal key means
- * the last run's file can be kept as it is.
+ * that shapes it, derived rather than listed by hand:
+ * - the renderer's whole module graph (module-graph.ts follows the imports of
+ *   produce.ts on disk) and the versions of the packages it uses (pdf-lib);
+ * - the browser that prints it (its version);
+ * - the clinic details, the logo and the header/footer font;
+ * - per page: the built HTML and every stylesheet it links (the print CSS and the
+ *   fonts it names), the page's listing in handout-pages.json and the words
+ *   printed in its header and footer;
+ * - the job's options (paper, standard or large print, booklet).
+ * An equal key means the last run's file can be kept as it is.
  */
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
+import { moduleGraph } from './module-graph.ts';
+import type { HandoutIndex } from './pages.ts';
 import type { Job } from './plan.ts';
 
-/** The modules whose code changes what a PDF looks like. */
-const RENDERER_SOURCES = ['render.ts', 'booklet.ts', 'templates.ts', 'metadata.ts', 'links.ts', 'outline.ts', 'structure-ids.ts'];
+/** The module whose import graph is the renderer: it renders a job and finishes its PDF. */
+export const RENDERER_ENTRY = new URL('./produce.ts', import.meta.url);
 
-/** A hash of the renderer, the clinic details and the logo: anything that changes every PDF at once. */
-export async function rendererFingerprint(clinic: object, logo: string): Promise<string> {
-  const sources = await Promise.all(RENDERER_SOURCES.map((file) => readFile(new URL(file, import.meta.url))));
-  return sha256([...sources.map((source) => sha256(source)), JSON.stringify(clinic), logo].join('\n'));
+export interface FingerprintInputs {
+  /** The clinic config (name, site URL, colours...). */
+  clinic: object;
+  /** The logo as printed (data URL). */
+  logo: string;
+  /** The header and footer's `@font-face` rules, with the font data inline. */
+  fontFaces: string;
+  /** What identifies the browser that will print (see browserIdentity). */
+  browser: string;
+  /** Where the renderer's module graph starts; tests point it at a copy to edit. */
+  rendererEntry?: URL;
 }
 
-/** Hashes of each page's built HTML, by site path. */
+/** A hash of everything that changes every PDF at once: renderer code and packages, browser, clinic, logo, font. */
+export async function rendererFingerprint(inputs: FingerprintInputs): Promise<string> {
+  const graph = await moduleGraph(inputs.rendererEntry ?? RENDERER_ENTRY);
+  // Hash the sources, not their paths: the same renderer in another checkout gives the same key.
+  const sources = await Promise.all(graph.files.map(async (file) => sha256(await readFile(file))));
+  return sha256(JSON.stringify({ sources, packages: graph.packages, browser: inputs.browser, clinic: inputs.clinic, logo: sha256(inputs.logo), font: sha256(inputs.fontFaces) }));
+}
+
+/**
+ * The browser's own version ("Chromium 147.0.7727.55"), asked without starting it; where a
+ * browser cannot say (Windows builds print nothing), its size and date stand in for it.
+ */
+export async function browserIdentity(executablePath: string | undefined): Promise<string> {
+  if (!executablePath) return 'no browser found';
+  const version = await new Promise<string>((resolve) => {
+    execFile(executablePath, ['--version'], { timeout: 10_000 }, (error, stdout) => resolve(error ? '' : stdout.trim()));
+  });
+  if (version) return version;
+  const info = await stat(executablePath).catch(() => undefined);
+  return `${executablePath} ${info?.size ?? 0} ${info?.mtimeMs ?? 0}`;
+}
+
+/** Stylesheets a built page links: `<link rel="stylesheet" href="…">`, as site paths. */
+function stylesheetHrefs(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => /\brel=["']?stylesheet\b/.test(tag))
+    .map((tag) => /\bhref=["']?([^"'\s>]+)/.exec(tag)?.[1] ?? '')
+    .filter((href) => href.startsWith('/') && !href.startsWith('//'));
+}
+
+/** Hashes of each page's built HTML and of the stylesheets it links, by site path. */
 export async function pageHashes(siteDir: string, base: string, paths: string[]): Promise<Map<string, string>> {
+  const fileOf = (sitePath: string): string => join(siteDir, sitePath.slice(base.length));
   const entries = await Promise.all(
-    paths.map(async (path) => [path, sha256(await readFile(join(siteDir, path.slice(base.length), 'index.html')))] as const),
+    paths.map(async (path) => {
+      const html = await readFile(join(fileOf(path), 'index.html'), 'utf8');
+      const sheets = await Promise.all(
+        stylesheetHrefs(html).map(async (href) => sha256((await readFile(fileOf(href.split(/[?#]/)[0] ?? href)).catch(() => undefined)) ?? `missing ${href}`)),
+      );
+      return [path, sha256([sha256(html), ...sheets].join('\n'))] as const;
+    }),
   );
   return new Map(entries);
 }
 
 /** The key of one job: its inputs and options, nothing about when or where it runs. */
-export function jobKey(job: Job, fingerprint: string, htmlHashes: Map<string, string>): string {
+export function jobKey(job: Job, fingerprint: string, htmlHashes: Map<string, string>, index: Pick<HandoutIndex, 'site' | 'base' | 'labels'>): string {
   const pages = job.type === 'booklet' ? job.pages : [job.page];
-  const inputs = pages.map((page) => [page.slug, page.title, page.reviewed, page.description ?? '', htmlHashes.get(page.path) ?? '']);
-  return sha256(JSON.stringify({ fingerprint, type: job.type, paper: job.paper, kind: job.type === 'handout' ? job.kind : 'booklet', inputs }));
+  const lang = job.type === 'booklet' ? job.lang : job.page.lang;
+  const inputs = pages.map((page) => [page, htmlHashes.get(page.path) ?? '']);
+  const words = index.labels[lang as keyof HandoutIndex['labels']];
+  return sha256(JSON.stringify({ fingerprint, site: index.site, base: index.base, words, type: job.type, paper: job.paper, kind: job.type === 'handout' ? job.kind : 'booklet', inputs }));
 }
 
 /** The last run's entry for this file, if it was made from the same inputs and the file is still intact. */

@@ -2,28 +2,11 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
+import type { HandoutOptions } from './options.ts';
 import { UsageError } from './pages.ts';
 
-export interface CliOptions {
-  /** Built site to print from. */
-  site: string;
-  /** Where the PDFs go; defaults to <site>/handouts. */
-  out: string;
-  /** Slugs to print; empty means every handout page. */
-  only: string[];
-  /** Languages to print (handouts and booklets); empty means every edition. */
-  languages: string[];
-  /** Paper sizes to print on. */
-  papers: PaperSize[];
-  /** Which outputs to make (see HELP): standard handouts, large print, the booklet. */
-  standard: boolean;
-  largePrint: boolean;
-  booklet: boolean;
-  /** Render everything again, even what the last run already made from the same HTML. */
-  force: boolean;
-  concurrency: number;
-  browser: string | undefined;
-  timeoutMs: number;
+/** The command line's options: the library's own (options.ts), plus --help. */
+export interface CliOptions extends HandoutOptions {
   help: boolean;
 }
 
@@ -47,11 +30,13 @@ Options:
   --force             Render again even where the page and options are unchanged since the last run
   --concurrency <n>   Pages rendered at once. Default: number of CPU cores (at least 2)
   --browser <path>    Chrome or Chromium to use (see README, "Which browser is used")
-  --timeout <sec>     Seconds to wait for one page, or for the browser to start, before retrying. Default: 30
+  --timeout <sec>     Seconds one page (or one booklet) may take, from loading to the finished PDF,
+                      or the browser to start, before it is tried again. Default: 30
   -h, --help          Show this help
 
-Unchanged handouts (same built HTML, same options) are kept from the last run, not rendered again.
-Run "npm run build:site" first; "npm run build" does both.`;
+Unchanged handouts (same pages, renderer, browser and options) are kept from the last run.
+Afterwards the Handouts pages, the search index and the service worker are brought up to date
+with the PDFs. "npm run build" does all of this already; run this to print again after it.`;
 
 const OPTION_SPEC = {
   only: { type: 'string', multiple: true },

@@ -1,15 +1,18 @@
 /**
- * Writes the table of every handout into the built Handouts page, from the
- * manifest (see src/components/HandoutTable.astro for why it happens here).
+ * Writes the table of every handout into the built Handouts pages, from the
+ * manifest: the pipeline's third step, after the PDFs and before the search
+ * index and the service worker read those pages (see src/plugin/pipeline.ts,
+ * and src/components/HandoutTable.astro for why the build leaves a slot).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HANDOUT_LIST_PAGE, HANDOUT_TABLE_END, HANDOUT_TABLE_START, HANDOUTS_DIR, PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
-import type { HandoutTableLabels } from '../../src/lib/handout-pages.ts';
+import { bookletSlug, HANDOUT_LIST_PAGE, HANDOUT_TABLE_END, HANDOUT_TABLE_START, HANDOUTS_DIR, PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
+import type { HandoutIndex, HandoutTableLabels } from '../../src/contracts/handout-index.ts';
 import { fillText } from '../../src/lib/placeholders.ts';
 import { writeFileAtomic } from './files.ts';
 import { escapeHtml } from './html.ts';
 import type { ManifestEntry } from './manifest.ts';
+import { labelsFor } from './render.ts';
 
 interface Column {
   label: string;
@@ -60,23 +63,50 @@ export function handoutTableHtml(entries: ManifestEntry[], base: string, words: 
 }
 
 /**
- * Replaces the placeholder between the markers of the built Handouts page
- * (of one edition: `languageFolder` is "" for English, "es/" for Spanish).
- * Returns false when the site has no such page (or it lacks the markers).
+ * Fills the table slot of each edition's built Handouts page with `html(lang)`,
+ * writing a page only when its content changes. Returns the languages whose
+ * page changed, and those that have no Handouts page (or no markers) to fill.
  */
-export async function writeHandoutTable(
+export async function fillHandoutTables(
   siteDir: string,
-  base: string,
-  entries: ManifestEntry[],
-  words: HandoutTableLabels,
-  languageFolder = '',
-): Promise<boolean> {
-  const file = join(siteDir, languageFolder, HANDOUT_LIST_PAGE, 'index.html');
-  const html = await readFile(file, 'utf8').catch(() => undefined);
-  const start = html?.indexOf(HANDOUT_TABLE_START) ?? -1;
-  const end = html?.indexOf(HANDOUT_TABLE_END) ?? -1;
-  if (html === undefined || start < 0 || end < start) return false;
-  const table = handoutTableHtml(entries, base, words);
-  await writeFileAtomic(file, html.slice(0, start + HANDOUT_TABLE_START.length) + table + html.slice(end));
-  return true;
+  languages: readonly string[],
+  html: (lang: string) => string,
+): Promise<{ changed: string[]; missing: string[] }> {
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const lang of languages) {
+    const file = join(siteDir, lang === 'en' ? '' : lang, HANDOUT_LIST_PAGE, 'index.html');
+    const page = await readFile(file, 'utf8').catch(() => undefined);
+    const start = page?.indexOf(HANDOUT_TABLE_START) ?? -1;
+    const end = page?.indexOf(HANDOUT_TABLE_END) ?? -1;
+    if (page === undefined || start < 0 || end < start) {
+      missing.push(lang);
+      continue;
+    }
+    const filled = page.slice(0, start + HANDOUT_TABLE_START.length) + html(lang) + page.slice(end);
+    if (filled === page) continue;
+    await writeFileAtomic(file, filled);
+    changed.push(lang);
+  }
+  return { changed, missing };
+}
+
+/**
+ * Each edition's Handouts page lists that edition's PDFs ("es/printable-handouts/" lists
+ * the es- files), from the manifest of what is on disk.
+ */
+export async function writeHandoutTables(siteDir: string, index: HandoutIndex, entries: ManifestEntry[]): Promise<{ changed: string[]; missing: string[] }> {
+  const languageOf = new Map<string, string>();
+  for (const page of index.pages) {
+    languageOf.set(page.slug, page.lang);
+    languageOf.set(bookletSlug(page.lang), page.lang);
+  }
+  const languages = [...new Set(index.pages.map((page) => page.lang))];
+  return fillHandoutTables(siteDir, languages, (lang) =>
+    handoutTableHtml(
+      entries.filter((entry) => languageOf.get(entry.slug) === lang),
+      index.base,
+      labelsFor(index, lang).table,
+    ),
+  );
 }

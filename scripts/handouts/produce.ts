@@ -1,5 +1,5 @@
 /** Makes one planned PDF: renders it (a handout or the booklet) and stamps its metadata. */
-import type { Browser } from 'puppeteer';
+import type { BrowserContext } from 'puppeteer';
 import { bookletSlug } from '../../src/lib/handout-files.ts';
 import { handoutStarts, renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
@@ -24,7 +24,7 @@ export interface Produced {
 const KEYWORDS = ['ketamine therapy', 'patient education', 'handout'];
 
 /** Makes the booklet for one paper size and language. */
-export async function produceBooklet(browser: Browser, job: BookletJob, key: string, context: ProduceContext): Promise<Produced> {
+export async function produceBooklet(browser: BrowserContext, job: BookletJob, key: string, context: ProduceContext): Promise<Produced> {
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
   const result = await renderBooklet(browser, job, context);
   const title = `${result.title}: all handouts`;
@@ -47,7 +47,7 @@ export async function produceBooklet(browser: Browser, job: BookletJob, key: str
 }
 
 /** Makes every requested variant of one page's handout (all `jobs` share one page). */
-export async function produceHandouts(browser: Browser, jobs: Array<{ job: HandoutJob; key: string }>, context: ProduceContext): Promise<Produced[]> {
+export async function produceHandouts(browser: BrowserContext, jobs: Array<{ job: HandoutJob; key: string }>, context: ProduceContext): Promise<Produced[]> {
   const results = await renderHandouts(browser, jobs.map(({ job }) => job), context);
   return Promise.all(jobs.map(({ job, key }, i) => finishHandout(job, key, results[i] as RenderResult, context)));
 }

@@ -2,7 +2,7 @@
  * Renders one built page to one PDF in a fresh browser tab, with print media,
  * fonts loaded, and every request outside the local server blocked.
  */
-import type { Browser, Page, PDFOptions } from 'puppeteer';
+import type { BrowserContext, Page, PDFOptions } from 'puppeteer';
 import type { PaperSize } from '../../src/lib/handout-files.ts';
 import { formatReviewDate } from '../../src/lib/dates.ts';
 import type { HandoutIndex, HandoutLabels } from './pages.ts';
@@ -98,7 +98,7 @@ export function pdfOptions(settings: PrintSettings, context: RenderContext): PDF
 }
 
 /** Opens `path` from the local server in a new tab, in print media with its fonts loaded. The caller closes the tab. */
-export async function openForPrint(browser: Browser, path: string, context: RenderContext, large: boolean): Promise<PrintTab> {
+export async function openForPrint(browser: BrowserContext, path: string, context: RenderContext, large: boolean): Promise<PrintTab> {
   const tab = await browser.newPage();
   const blockedRequests: string[] = [];
   try {
@@ -158,7 +158,7 @@ export async function headingTexts(tab: Page): Promise<string[]> {
  * from a single load of it: loading and font waiting cost more than printing.
  * Results come back in the order of `jobs`. Always closes its tab.
  */
-export async function renderHandouts(browser: Browser, jobs: HandoutJob[], context: RenderContext): Promise<RenderResult[]> {
+export async function renderHandouts(browser: BrowserContext, jobs: HandoutJob[], context: RenderContext): Promise<RenderResult[]> {
   const page = jobs[0]?.page;
   if (!page || jobs.some((job) => job.page.slug !== page.slug)) throw new Error('renderHandouts prints the variants of one page at a time');
   const { tab, blockedRequests } = await openForPrint(browser, page.path, context, false);
