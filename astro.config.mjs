@@ -1,14 +1,13 @@
 // @ts-check
+// The site's identity. Everything the guide adds to Starlight and Astro (head entries, route
+// middleware, styles, the Content-Security-Policy, the handouts, the search index order and the
+// offline service worker) is one plugin: src/plugin/index.ts; the build's order: src/plugin/pipeline.ts.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
-import { contentSecurityPolicy } from './src/security/csp.ts';
-import { BRAND_CSS_ID, brandCssPlugin } from './src/lib/brand-css.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
-import guideOffline, { offlineHead } from './src/integrations/offline.ts';
-import guideBaseLinks from './src/integrations/base-links.ts';
+import guide from './src/plugin/index.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
-import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
@@ -23,13 +22,6 @@ export default defineConfig({
   outDir,
   cacheDir,
   trailingSlash: 'always',
-  // Content-Security-Policy <meta> on every page; the policy and why: src/security/csp.ts.
-  security: { csp: contentSecurityPolicy() },
-  // Styles as files, never inline <style>: Astro does not hash every inlined style (those of
-  // components used in MDX pages), and files let the CSP allow styles by origin alone.
-  build: { inlineStylesheets: 'never' },
-  // Brand colours from clinic.config.ts, as a stylesheet (see src/lib/brand-css.ts).
-  vite: { plugins: [brandCssPlugin(clinic.theme)] },
   integrations: [
     starlight({
       title: forLanguages(SITE_TITLE, clinic.languages),
@@ -38,17 +30,7 @@ export default defineConfig({
       logo: { src: `./${clinic.logo}`, alt: clinic.name },
       description: `Plain-language answers about ketamine-assisted therapy from ${clinic.name}.`,
       lastUpdated: false,
-      head: offlineHead(base),
-      // Search: page descriptions count as searchable text (see src/route-data/search-description.ts).
-      // Security last: it escapes page titles and refuses scripts in frontmatter `head` (see the file).
-      routeMiddleware: ['./src/route-data/search-description.ts', './src/security/route-middleware.ts'],
-      pagefind: { ranking: { metaWeights: { description: 3 } } },
       pagination: true,
-      customCss: ['./src/styles/guide.css', './src/styles/print.css', './src/styles/accessibility.css', BRAND_CSS_ID],
-      components: {
-        MarkdownContent: './src/components/MarkdownContent.astro',
-        Footer: './src/components/Footer.astro',
-      },
       // Groups in reading order; each page's `sidebar.order` matches its place here.
       sidebar: [
         {
@@ -82,14 +64,9 @@ export default defineConfig({
           items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'printable-handouts' }, { slug: 'about-this-guide' }],
         },
       ],
+      plugins: [guide({ clinic })],
     }),
-    // After starlight(): its build hook writes the Pagefind index this one precaches.
-    guideOffline(),
-    // Content links are written from the site root ("/glossary/"); this adds the base path to them.
-    guideBaseLinks(),
     // Questions typed the way people talk ("can I drive after") find the page that answers them.
     guideSearchTerms(),
-    // Checklist boxes are for paper: hidden from screen readers on screen.
-    guideTaskListBoxes(),
   ],
 });

@@ -18,6 +18,8 @@
  *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
  *   paperSize        handout paper: 'letter' (default) or 'a4'
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
+ *   handouts         print the PDF handouts in the build: true (default; needs Chrome or
+ *                    Chromium, see README) or false (the site says there are no printable files)
  */
 import { loadClinicConfig, type ClinicConfig, type ClinicConfigInput } from './src/lib/clinic-config.ts';
 

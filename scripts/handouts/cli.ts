@@ -30,8 +30,9 @@ Options:
   --force             Render again even where the page and options are unchanged since the last run
   --concurrency <n>   Pages rendered at once. Default: number of CPU cores (at least 2)
   --browser <path>    Chrome or Chromium to use (see README, "Which browser is used")
-  --timeout <sec>     Seconds one page (or one booklet) may take, from loading to the finished PDF,
-                      or the browser to start, before it is tried again. Default: 30
+  --timeout <sec>     Seconds each page load or print may take (an attempt at a page or the booklet
+                      gets this for each document it loads or prints), or the browser to start,
+                      before it is tried again. Default: 30
   -h, --help          Show this help
 
 Unchanged handouts (same pages, renderer, browser and options) are kept from the last run.

@@ -1,9 +1,10 @@
 /**
  * Renders the jobs that need it, a few tabs at a time, into the staging folder.
  * Each attempt (one page's variants, or one booklet) runs in a browser context
- * of its own under one deadline, `timeoutMs`: when it passes, the context and
- * every tab in it are closed, so nothing the page was waiting for (a load, a
- * font, a fetch inside the booklet, a print) can outlast it. Each unit is tried
+ * of its own under one deadline (attemptBudget: `timeoutMs` per document it
+ * loads or prints): when it passes, the context and every tab in it are closed,
+ * so nothing the page was waiting for (a load, a font, a fetch inside the
+ * booklet, a print) can outlast it. Each unit is tried
  * twice at most; all must succeed or nothing is returned.
  */
 import { mkdir } from 'node:fs/promises';
@@ -37,6 +38,17 @@ export interface RenderPoolOptions {
   stagingDir: string;
 }
 
+/**
+ * One attempt's deadline: `timeoutMs` for each document it loads or prints. A page's unit
+ * loads the page once and prints each variant; a booklet loads its first page, fetches
+ * every handout page into it and prints twice.
+ */
+export function attemptBudget(unit: KeyedJob[], timeoutMs: number): number {
+  const [first] = unit;
+  const steps = first?.job.type === 'booklet' ? 1 + first.job.pages.length + 2 : 1 + unit.length;
+  return steps * timeoutMs;
+}
+
 /** Work for one tab: a booklet, or every variant of one page (see renderHandouts). */
 function workUnits(items: KeyedJob[]): KeyedJob[][] {
   const units = new Map<string, KeyedJob[]>();
@@ -63,7 +75,7 @@ async function withinDeadline<T>(browser: Browser, timeoutMs: number, work: (con
   const onGone = (): void => fail(new Error('the browser stopped while printing'));
   browser.once('disconnected', onGone);
   if (!browser.connected) onGone();
-  const timer = setTimeout(() => fail(new Error(`it took longer than ${Math.round(timeoutMs / 1000)} s (--timeout)`)), timeoutMs);
+  const timer = setTimeout(() => fail(new Error(`it took longer than ${Math.round(timeoutMs / 1000)} s (--timeout for each document it loads or prints)`)), timeoutMs);
   let context: BrowserContext | undefined;
   const running = (async () => {
     context = await browser.createBrowserContext();
@@ -88,7 +100,7 @@ export async function renderAll(items: KeyedJob[], context: ProduceContext, opti
     if (signal.aborted) throw new Error('interrupted');
     const browser = await options.session.get();
     const [first] = unit;
-    return withinDeadline(browser, options.timeoutMs, async (tabs) =>
+    return withinDeadline(browser, attemptBudget(unit, options.timeoutMs), async (tabs) =>
       first?.job.type === 'booklet'
         ? [await produceBooklet(tabs, first.job, first.key, context)]
         : produceHandouts(tabs, unit.map(({ job, key }) => ({ job: job as HandoutJob, key })), context),

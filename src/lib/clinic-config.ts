@@ -87,6 +87,11 @@ export function clinicConfigSchema(root: string) {
       brandColorDark: z.string().refine(isHexColor, 'must be a hex colour such as "#7fd6cf"').optional(),
       /** Paper size of the printed handouts. */
       paperSize: z.enum(['letter', 'a4'], { error: 'must be "letter" (US) or "a4"' }).default('letter'),
+      /**
+       * Print the handouts as part of the build (needs Chrome or Chromium). `false` builds the
+       * site alone: the Handouts page then says there are no printable files.
+       */
+      handouts: z.boolean({ error: 'must be true (print the handouts in the build) or false (build the site without them)' }).default(true),
       /** Editions to build; English is always built and lives at the site root. */
       languages: z
         .array(z.enum(SUPPORTED_LANGUAGES, { error: `each language must be one of: ${SUPPORTED_LANGUAGES.map((l) => `"${l}"`).join(', ')}` }))

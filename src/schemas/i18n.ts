@@ -45,6 +45,8 @@ export const guideStringsSchema = z.object({
   'guide.handouts.pageMany': text,
   'guide.handouts.booklet': text,
   'guide.handouts.preparing': text,
+  /** Said on the Handouts page when the clinic builds without handouts (clinic.config.ts `handouts: false`). */
+  'guide.handouts.unavailable': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;
