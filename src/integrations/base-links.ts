@@ -1,12 +1,11 @@
 /**
- * Astro integration: content is written with site-root links ("/glossary/#rems"), as
+ * Sätteri plugin (added by src/plugin/integration.ts): content is written with site-root links ("/glossary/#rems"), as
  * if the guide lived at the root of its domain. When the site is built for a sub-path
  * (Astro `base`, e.g. "/patient-guide/"), this adds the base path to those links and
  * image sources in every Markdown and MDX page.
  */
-import type { AstroIntegration } from 'astro';
 import { withBase } from '../lib/base-path.ts';
-import { addHastPlugin, type SatteriHastPlugin } from './satteri.ts';
+import type { SatteriHastPlugin } from './satteri.ts';
 
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', img: 'src' };
 
@@ -22,17 +21,6 @@ export function baseLinksPlugin(base: string): SatteriHastPlugin {
         if (attribute && typeof value === 'string' && withBase(value, base) !== value) {
           ctx.setProperty(node, attribute, withBase(value, base));
         }
-      },
-    },
-  };
-}
-
-export default function guideBaseLinks(): AstroIntegration {
-  return {
-    name: 'guide-base-links',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        if (config.base !== '/' && config.base !== '') addHastPlugin(config, baseLinksPlugin(config.base));
       },
     },
   };

@@ -1,42 +1,9 @@
 /**
- * Astro integration that makes the built site work offline: after the build (and
- * after Starlight has written the Pagefind index) it generates a service worker
- * that precaches every page, asset and search file.
- *
- * It must be listed after `starlight()` in astro.config.mjs: Astro runs the
- * `astro:build:done` hooks in that order, and Starlight's hook writes `pagefind/`.
+ * What makes the built site installable and work offline, on the page side: the
+ * `<head>` entries. The service worker itself is written by the pipeline's last
+ * step (src/plugin/pipeline.ts, from service-worker.ts), after the search index.
  */
-import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { writeServiceWorker } from './service-worker.ts';
 import { THEME_COLOR } from '../lib/web-app-manifest.ts';
-
-/** Size a patient's device downloads on the first visit, for the build log. */
-function formatBytes(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${Math.round(bytes / 1000)} kB`;
-}
-
-export default function guideOffline(): AstroIntegration {
-  return {
-    name: 'guide-offline',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        const index = await stat(`${root}pagefind/pagefind-entry.json`).catch(() => undefined);
-        if (!index) {
-          throw new Error(
-            'guide-offline: no Pagefind index in the build output, so search would not work offline.\n' +
-              'List guideOffline() after starlight() in astro.config.mjs, and keep Starlight\'s `pagefind` option on.',
-          );
-        }
-        const { count, size, warnings } = await writeServiceWorker(root);
-        for (const warning of warnings) logger.warn(warning);
-        logger.info(`Service worker precaches ${count} files (${formatBytes(size)}).`);
-      },
-    },
-  };
-}
 
 /** A `<head>` element in Starlight's `head` config format. */
 interface HeadEntry {

@@ -54,7 +54,7 @@ interface ServiceWorkerScope {
  */
 export function cleanupScript(): string {
   return [
-    '// Written by src/integrations/offline.ts at build time.',
+    '// Written by the build (src/plugin/pipeline.ts, last step).',
     "self.addEventListener('activate', (event) => {",
     `  event.waitUntil(caches.delete(${JSON.stringify(HANDOUT_CACHE)}));`,
     '});',

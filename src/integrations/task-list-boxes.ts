@@ -1,12 +1,11 @@
 /**
- * Astro integration: Markdown task lists ("- [ ] question") render as disabled,
+ * Sätteri plugin (added by src/plugin/integration.ts): Markdown task lists ("- [ ] question") render as disabled,
  * unlabelled checkboxes. They are boxes to tick on the printed page; on screen they
  * cannot be ticked, and a screen reader would announce each as an unlabelled, dimmed
  * checkbox before the question. This hides them from assistive technology, so the
  * list reads as the list of questions it is (WCAG 4.1.2, axe's `label` rule).
  */
-import type { AstroIntegration } from 'astro';
-import { addHastPlugin, type SatteriHastPlugin } from './satteri.ts';
+import type { SatteriHastPlugin } from './satteri.ts';
 
 function isTaskListItem(properties: Record<string, unknown> | undefined): boolean {
   const className = properties?.className;
@@ -26,12 +25,3 @@ export const taskListBoxesPlugin: SatteriHastPlugin = {
     },
   },
 };
-
-export default function guideTaskListBoxes(): AstroIntegration {
-  return {
-    name: 'guide-task-list-boxes',
-    hooks: {
-      'astro:config:setup': ({ config }) => addHastPlugin(config, taskListBoxesPlugin),
-    },
-  };
-}
