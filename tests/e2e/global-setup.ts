@@ -3,7 +3,7 @@
  * so a test run never touches the clinic's dist/. Set GUIDE_TEST_SITE to a
  * finished build (site + handouts) to reuse it while iterating on tests.
  */
-import { cp, rm } from 'node:fs/promises';
+import { cp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { TEST_OUT } from '../support/paths.ts';
@@ -28,10 +28,9 @@ export default async function setup(project: TestProject): Promise<void> {
   const siteDir = join(TEST_OUT, 'site');
   await rm(siteDir, { recursive: true, force: true });
   const env = { GUIDE_OUT_DIR: siteDir, GUIDE_CACHE_DIR: join(TEST_OUT, 'cache') };
-  const build = await runCommand('astro', ['build'], env);
+  // One command, as a clinic runs it: the build prints the handouts too (src/plugin/pipeline.ts).
+  const build = await runCommand('astro', ['build'], env, 1_200_000);
   if (build.code !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-  const pdf = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir], env);
-  if (pdf.code !== 0) throw new Error(`npm run pdf failed:\n${pdf.stdout}\n${pdf.stderr}`);
   project.provide('siteDir', siteDir);
   project.provide('subpathSiteDir', await buildSubpathSite(siteDir));
 }
@@ -40,16 +39,17 @@ export default async function setup(project: TestProject): Promise<void> {
 const SUBPATH_BASE = '/patient-guide/';
 
 /**
- * Builds the site again for a sub-path (a few seconds). The handouts are copied from
- * the root build rather than rendered again, which would double the slowest step:
- * the sub-path tests check the links to them, not their content.
+ * Builds the site again for a sub-path, handouts included: the build prints them from
+ * the sub-path's own pages. (A reused site, GUIDE_TEST_SITE, may predate that: its
+ * handouts are copied in when the sub-path build has none.)
  */
 async function buildSubpathSite(rootSiteDir: string): Promise<string> {
   const dir = join(TEST_OUT, 'site-subpath');
   await rm(dir, { recursive: true, force: true });
   const env = { GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(TEST_OUT, 'cache-subpath'), GUIDE_BASE: SUBPATH_BASE };
-  const build = await runCommand('astro', ['build'], env);
+  const build = await runCommand('astro', ['build'], env, 1_200_000);
   if (build.code !== 0) throw new Error(`astro build with GUIDE_BASE=${SUBPATH_BASE} failed:\n${build.stdout}\n${build.stderr}`);
+  if (await stat(join(dir, 'handouts')).catch(() => undefined)) return dir;
   await cp(join(rootSiteDir, 'handouts'), join(dir, 'handouts'), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     // A reused site (GUIDE_TEST_SITE) may have no handouts yet; the handout-link tests then say so.
     if (error.code !== 'ENOENT') throw error;
