@@ -9,13 +9,14 @@ import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 import guideBaseLinks from './src/integrations/base-links.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
 import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
+import { normalizeBase } from './src/lib/base-path.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
 const outDir = process.env.GUIDE_OUT_DIR ?? './dist';
 const cacheDir = process.env.GUIDE_CACHE_DIR ?? './node_modules/.astro';
 // GUIDE_BASE=/patient-guide/ builds the site for a sub-path (the e2e tests build one too).
-const base = `/${(process.env.GUIDE_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = normalizeBase(process.env.GUIDE_BASE ?? '/');
 
 export default defineConfig({
   site: clinic.siteUrl,

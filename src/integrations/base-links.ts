@@ -5,7 +5,7 @@
  * image sources in every Markdown and MDX page.
  */
 import type { AstroIntegration } from 'astro';
-import { withBase } from '../lib/base-path.ts';
+import { normalizeBase, withBase } from '../lib/base-path.ts';
 import { addHastPlugin, type SatteriHastPlugin } from './satteri.ts';
 
 const URL_ATTRIBUTES: Record<string, string> = { a: 'href', img: 'src' };
@@ -32,7 +32,7 @@ export default function guideBaseLinks(): AstroIntegration {
     name: 'guide-base-links',
     hooks: {
       'astro:config:setup': ({ config }) => {
-        if (config.base !== '/' && config.base !== '') addHastPlugin(config, baseLinksPlugin(config.base));
+        if (normalizeBase(config.base) !== '/') addHastPlugin(config, baseLinksPlugin(config.base));
       },
     },
   };

@@ -1,5 +1,6 @@
 import type { CollectionEntry } from 'astro:content';
 import { SUPPORTED_LANGUAGES, type Language } from './clinic-config.ts';
+import { underBase, normalizeBase } from './base-path.ts';
 import { entryLanguage, entrySlugWithinLanguage } from './locales.ts';
 
 /** One page the handout renderer prints, as listed in `dist/handout-pages.json`. */
@@ -32,8 +33,7 @@ export function handoutSlug(entryId: string): string {
 
 /** The site path of a docs entry under the configured base path. */
 export function pagePath(entryId: string, base: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return entryId === 'index' ? root : `${root}${entryId}/`;
+  return entryId === 'index' ? normalizeBase(base) : underBase(base, `${entryId}/`);
 }
 
 /** Pages that get a handout: English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */
