@@ -4,10 +4,10 @@
  * "descendant of the child" only works while it runs; every process also
  * inherits a marker in its environment, which still finds orphans afterwards.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from './paths.ts';
+import { spawnTool } from '../../scripts/project-tools.ts';
 
 export const MARKER_VARIABLE = 'GUIDE_TEST_PROCESS_MARKER';
 
@@ -83,11 +83,7 @@ export interface WatchedRun {
  */
 export function runPdfWatched(args: string[], env: NodeJS.ProcessEnv = {}): WatchedRun {
   const marker = randomUUID();
-  const child = spawn('node', ['scripts/pdf.ts', ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PATH: `${PROJECT_ROOT}node_modules/.bin:${process.env.PATH ?? ''}`, [MARKER_VARIABLE]: marker, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnTool('node', ['scripts/pdf.ts', ...args], { env: { [MARKER_VARIABLE]: marker, ...env } });
   let output = '';
   const waiters: Array<{ pattern: RegExp; resolve: () => void; reject: (error: Error) => void }> = [];
   const onData = (chunk: Buffer): void => {
