@@ -8,6 +8,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { spawnTool } from '../../scripts/project-tools.ts';
+import { pollUntil } from './wait.ts';
 
 export const MARKER_VARIABLE = 'GUIDE_TEST_PROCESS_MARKER';
 
@@ -133,13 +134,8 @@ export function runPdfWatched(args: string[], env: NodeJS.ProcessEnv = {}): Watc
 
 /** Waits until no process carries `marker` (Chromium may take a moment to exit), or returns those left. */
 export async function leftoverProcesses(marker: string, waitMs = 3000): Promise<string[]> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const pids = processesWithMarker(marker);
-    if (pids.length === 0 || Date.now() > deadline) {
-      const table = processTable();
-      return pids.map((pid) => table.find((row) => row.pid === pid)?.args.slice(0, 120) ?? String(pid));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const gone = await pollUntil(() => (processesWithMarker(marker).length === 0 ? true : undefined), waitMs);
+  if (gone) return [];
+  const table = processTable();
+  return processesWithMarker(marker).map((pid) => table.find((row) => row.pid === pid)?.args.slice(0, 120) ?? String(pid));
 }
