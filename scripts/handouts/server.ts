@@ -1,7 +1,7 @@
 /**
  * The static file server for the built site: the handout renderer, the kiosk
  * (`npm run serve`), the bench and the tests all use it. Files go out through sirv
- * (content types, ETag, ranges); this module decides what may be answered at all:
+ * (content types, ranges); this module decides what may be answered at all:
  * GET and HEAD only, known Host names only, real files inside the site only (see
  * site-file.ts), the configured headers on every answer, and no error, from a request
  * or a file stream, that can take the process down.
@@ -70,8 +70,10 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   const base = normalizeBase(options.base ?? '/');
   const host = options.host ?? '127.0.0.1';
   const allowedHosts = new Set((options.allowedHosts ?? [...LOOPBACK_NAMES, host]).map(hostName));
-  // dev: read the disk on every request (a rebuild may change dist/ while the kiosk runs); etag: revalidate, never cache blindly.
-  const files = sirv(realRoot, { dev: true, etag: true, dotfiles: false, extensions: [] });
+  // dev: read the disk on every request, as a rebuild may change dist/ while the kiosk runs. No ETag:
+  // sirv then sends "Cache-Control: no-store", so a browser never answers from a stale copy, and the
+  // renderer, which accepts only 200, never sees a 304 for a page it loaded before.
+  const files = sirv(realRoot, { dev: true, etag: false, dotfiles: false, extensions: [] });
 
   async function notFound(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const page = await findSiteFile(realRoot, '404.html');

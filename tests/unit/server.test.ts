@@ -67,9 +67,10 @@ describe('static server for the built site', () => {
     }
   });
 
-  it('sends no Cache-Control that lets a browser keep a stale page without asking', async () => {
+  it('lets no browser keep a copy, so a rebuilt page is never shown stale and never answered with 304', async () => {
     const home = await fetch(server.url);
-    expect(home.headers.get('cache-control')).toBe('no-cache');
-    expect(home.headers.get('etag')).toBeTruthy();
+    expect(home.headers.get('cache-control')).toBe('no-store');
+    const again = await fetch(server.url, { headers: { 'if-none-match': home.headers.get('etag') ?? '*', 'if-modified-since': new Date().toUTCString() } });
+    expect(again.status).toBe(200);
   });
 });
