@@ -11,6 +11,11 @@ import guideSearchTerms from './src/integrations/search-terms.ts';
 import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
 import { normalizeBase } from './src/lib/base-path.ts';
 
+// No phone-home: Astro posts anonymous usage data on every build, preview and dev run
+// unless this is set. It must be set here, while the config loads: Astro records the
+// session right after, before any integration runs. Held by tests/unit/telemetry.test.ts.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
 const outDir = process.env.GUIDE_OUT_DIR ?? './dist';
