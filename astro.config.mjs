@@ -10,6 +10,7 @@ import guideBaseLinks from './src/integrations/base-links.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
 import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
 import { normalizeBase } from './src/lib/base-path.ts';
+import { onBundlerWarning } from './src/lib/build-warnings.ts';
 
 // No phone-home: Astro posts anonymous usage data on every build, preview and dev run
 // unless this is set. It must be set here, while the config loads: Astro records the
@@ -35,7 +36,13 @@ export default defineConfig({
   // components used in MDX pages), and files let the CSP allow styles by origin alone.
   build: { inlineStylesheets: 'never' },
   // Brand colours from clinic.config.ts, as a stylesheet (see src/lib/brand-css.ts).
-  vite: { plugins: [brandCssPlugin(clinic.theme)] },
+  // The guide has no code blocks: no Shiki, whose inline styles the CSP would block (Astro warns about that).
+  markdown: { syntaxHighlight: false },
+  vite: {
+    plugins: [brandCssPlugin(clinic.theme)],
+    // Known harmless bundler warnings stay out of the build log (see src/lib/build-warnings.ts).
+    build: { rolldownOptions: { onwarn: onBundlerWarning } },
+  },
   integrations: [
     starlight({
       title: forLanguages(SITE_TITLE, clinic.languages),
