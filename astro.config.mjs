@@ -8,13 +8,19 @@ import { clinic } from './clinic.config.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guide from './src/plugin/index.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
+import { normalizeBase } from './src/lib/base-path.ts';
+
+// No phone-home: Astro posts anonymous usage data on every build, preview and dev run
+// unless this is set. It must be set here, while the config loads: Astro records the
+// session right after, before any integration runs. Held by tests/unit/telemetry.test.ts.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
 const outDir = process.env.GUIDE_OUT_DIR ?? './dist';
 const cacheDir = process.env.GUIDE_CACHE_DIR ?? './node_modules/.astro';
 // GUIDE_BASE=/patient-guide/ builds the site for a sub-path (the e2e tests build one too).
-const base = `/${(process.env.GUIDE_BASE ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = normalizeBase(process.env.GUIDE_BASE ?? '/');
 
 export default defineConfig({
   site: clinic.siteUrl,

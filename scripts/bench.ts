@@ -12,11 +12,9 @@
  * Usage: npm run bench -- [--site <built dir>] [--skip-starlight-to-pdf]
  * Without --site it builds the site into a temporary folder first.
  */
-import { spawn } from 'node:child_process';
 import { appendFile, chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { findBrowserCandidates, needsNoSandbox, systemLookup } from './handouts/browser.ts';
@@ -24,10 +22,10 @@ import { parseCli } from './handouts/cli.ts';
 import { loadHandoutIndex } from './handouts/pages.ts';
 import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
 import { serveStatic } from './handouts/server.ts';
+import { runTool } from './project-tools.ts';
 import { benchSite, formatSiteBench } from './bench/site.ts';
 import { measureRenderMemory } from './bench/memory.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The version compared against; pinned so the figures stay comparable. */
 const STARLIGHT_TO_PDF = 'starlight-to-pdf@1.4.0';
 
@@ -36,20 +34,11 @@ interface Timed {
   output: string;
 }
 
-function timedRun(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      if (code === 0) resolve({ seconds, output });
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`));
-    });
-  });
+async function timedRun(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
+  const { code, stdout, stderr, seconds } = await runTool(command, args, { env });
+  const output = stdout + stderr;
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`);
+  return { seconds, output };
 }
 
 /** One `npm run pdf`, in this process: how long it took and how many PDFs it rendered (from its events). */

@@ -1,15 +1,18 @@
 /**
  * `npm run serve`: serves the built guide (dist/) on the local network, so a clinic
  * tablet or kiosk can open it without internet. Uses the same static server as the
- * handout renderer.
+ * handout renderer, with the site's own `_headers` (the security headers a web host
+ * would send) and only the host names it prints.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HANDOUT_INDEX_FILE } from '../src/contracts/handout-index.ts';
 import { ContractError } from '../src/contracts/friendly-parse.ts';
 import { readHandoutIndex } from './handouts/pages.ts';
-import { normalizeBase, serveStatic } from './handouts/server.ts';
+import { normalizeBase } from '../src/lib/base-path.ts';
+import { serveStatic } from './handouts/server.ts';
 import { parseServeCli, reachableHosts, SERVE_HELP, ServeUsageError } from './serve/cli.ts';
+import { headersFor, loadHeaderRules } from './serve/headers.ts';
 
 /** The base path the site was built for, as recorded in the build. */
 async function builtBase(dir: string): Promise<string> {
@@ -26,9 +29,19 @@ async function main(): Promise<void> {
     return;
   }
   const base = normalizeBase(options.base ?? (await builtBase(options.dir)));
-  const server = await serveStatic({ root: options.dir, base, host: options.host, port: options.port });
-  const port = new URL(server.origin).port;
+  const rules = await loadHeaderRules(join(options.dir, '_headers')).catch((error: Error) => {
+    throw new ServeUsageError(error.message);
+  });
   const hosts = reachableHosts(options.host);
+  const server = await serveStatic({
+    root: options.dir,
+    base,
+    host: options.host,
+    port: options.port,
+    headers: (urlPath) => headersFor(rules, urlPath),
+    allowedHosts: ['localhost', '127.0.0.1', '::1', hosts.local, ...hosts.network],
+  });
+  const port = new URL(server.origin).port;
   const address = (host: string): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`;
   console.log(`Serving the patient guide from ${options.dir}/`);
   console.log(`  On this computer:     ${address(hosts.local)}`);

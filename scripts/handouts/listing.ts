@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bookletSlug, HANDOUT_LIST_PAGE, HANDOUT_TABLE_END, HANDOUT_TABLE_START, HANDOUTS_DIR, PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
 import type { HandoutIndex, HandoutTableLabels } from '../../src/contracts/handout-index.ts';
+import { underBase } from '../../src/lib/base-path.ts';
 import { fillText } from '../../src/lib/placeholders.ts';
 import { writeFileAtomic } from './files.ts';
 import { escapeHtml } from './html.ts';
@@ -37,7 +38,7 @@ function sizeLabel(bytes: number): string {
 
 /** The table as HTML: one row per handout (the booklet first), one column per paper size and print size. */
 export function handoutTableHtml(entries: ManifestEntry[], base: string, words: HandoutTableLabels): string {
-  const root = `${base.replace(/\/?$/, '/')}${HANDOUTS_DIR}/`;
+  const root = underBase(base, `${HANDOUTS_DIR}/`);
   const shown = columns(words).filter((column) => entries.some(column.matches));
   // Entries come in manifest order: booklets first, then the pages in reading order.
   const rows = [...new Set(entries.map((entry) => entry.slug))];

@@ -1,5 +1,6 @@
 import type { CollectionEntry } from 'astro:content';
 import { SUPPORTED_LANGUAGES } from './clinic-config.ts';
+import { underBase, normalizeBase } from './base-path.ts';
 import { entryLanguage, entrySlugWithinLanguage } from './locales.ts';
 import type { HandoutPage } from '../contracts/handout-index.ts';
 
@@ -20,8 +21,7 @@ export function handoutSlug(entryId: string): string {
 
 /** The site path of a docs entry under the configured base path. */
 export function pagePath(entryId: string, base: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return entryId === 'index' ? root : `${root}${entryId}/`;
+  return entryId === 'index' ? normalizeBase(base) : underBase(base, `${entryId}/`);
 }
 
 /** Pages that get a handout: English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */

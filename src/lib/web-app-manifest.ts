@@ -1,4 +1,5 @@
 import { clinic, type ClinicConfig } from '../../clinic.config.ts';
+import { normalizeBase } from './base-path.ts';
 
 /** Colours of the installed app's splash screen and title bar (the clinic's brand colour); the icon's background. */
 export const THEME_COLOR = clinic.brandColor;
@@ -23,7 +24,7 @@ export interface WebAppManifest {
  * Every URL includes the base path, so it also works when the site lives under a sub-path.
  */
 export function webAppManifest(clinic: Pick<ClinicConfig, 'name'>, base: string): WebAppManifest {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = normalizeBase(base);
   return {
     name: `Ketamine therapy guide: ${clinic.name}`,
     short_name: 'Patient guide',

@@ -14,8 +14,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { baseLinksPlugin } from '../integrations/base-links.ts';
 import { addHastPlugin } from '../integrations/satteri.ts';
+import { normalizeBase } from '../lib/base-path.ts';
 import { taskListBoxesPlugin } from '../integrations/task-list-boxes.ts';
 import { brandCssPlugin } from '../lib/brand-css.ts';
+import { onBundlerWarning } from '../lib/build-warnings.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { buildHandouts } from './handout-step.ts';
 import type { GuidePluginOptions } from './index.ts';
@@ -41,10 +43,16 @@ export function guideIntegration({ clinic }: GuidePluginOptions): AstroIntegrati
           // components used in MDX pages), and files let the CSP allow styles by origin alone.
           build: { inlineStylesheets: 'never' },
           // Brand colours from clinic.config.ts, as a stylesheet (see src/lib/brand-css.ts).
-          vite: { plugins: [brandCssPlugin(clinic.theme)] },
+          // The guide has no code blocks: no Shiki, whose inline styles the CSP would block (Astro warns about that).
+          markdown: { syntaxHighlight: false },
+          vite: {
+            plugins: [brandCssPlugin(clinic.theme)],
+            // Known harmless bundler warnings stay out of the build log (see src/lib/build-warnings.ts).
+            build: { rolldownOptions: { onwarn: onBundlerWarning } },
+          },
         });
         // Content links are written from the site root ("/glossary/"); this adds the base path to them.
-        if (config.base !== '/' && config.base !== '') addHastPlugin(config, baseLinksPlugin(config.base));
+        if (normalizeBase(config.base) !== '/') addHastPlugin(config, baseLinksPlugin(config.base));
         // Checklist boxes are for paper: hidden from screen readers on screen.
         addHastPlugin(config, taskListBoxesPlugin);
       },

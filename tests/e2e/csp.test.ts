@@ -87,9 +87,11 @@ describe('Content-Security-Policy in headless Chromium', () => {
     const ran = await tab.evaluate(async () => {
       const probe = document.createElement('img');
       probe.setAttribute('onerror', 'window.__handlerRan = true');
+      // Listeners run in the order they were added: when this one runs, the attribute's handler had its turn.
+      const failed = new Promise((resolve) => probe.addEventListener('error', resolve, { once: true }));
       document.body.append(probe);
       probe.src = 'data:,not-an-image';
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await failed;
       return (window as unknown as { __handlerRan?: boolean }).__handlerRan === true;
     });
     const violations = await takeViolations(tab);

@@ -77,7 +77,8 @@ describe('frontmatter with <script> in it', () => {
         Object.defineProperty(window, '__injected', { set: (value: unknown) => attempts.push(value), get: () => undefined });
       });
       await tab.goto(`${server.url}injected/`, { waitUntil: 'load' });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Inline scripts run while the page parses; an <img onerror> runs once its image fails. Both are over when every image is settled.
+      await tab.waitForFunction(() => document.readyState === 'complete' && [...document.images].every((image) => image.complete));
       const seen = await tab.evaluate(() => ({
         attempts: (window as unknown as { __attempts: unknown[] }).__attempts,
         title: document.title,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** The project root, whatever the current directory. */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PROJECT_ROOT } from '../../scripts/project-tools.ts';
 
 /**
  * Where the e2e build goes, away from the clinic's own dist/. GUIDE_TEST_OUT

@@ -4,10 +4,11 @@
  * "descendant of the child" only works while it runs; every process also
  * inherits a marker in its environment, which still finds orphans afterwards.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { PROJECT_ROOT } from './paths.ts';
+import { spawnTool } from '../../scripts/project-tools.ts';
+import { pollUntil } from './wait.ts';
 
 export const MARKER_VARIABLE = 'GUIDE_TEST_PROCESS_MARKER';
 
@@ -83,11 +84,7 @@ export interface WatchedRun {
  */
 export function runPdfWatched(args: string[], env: NodeJS.ProcessEnv = {}): WatchedRun {
   const marker = randomUUID();
-  const child = spawn('node', ['scripts/pdf.ts', ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PATH: `${PROJECT_ROOT}node_modules/.bin:${process.env.PATH ?? ''}`, [MARKER_VARIABLE]: marker, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnTool('node', ['scripts/pdf.ts', ...args], { env: { [MARKER_VARIABLE]: marker, ...env } });
   let output = '';
   const waiters: Array<{ pattern: RegExp; resolve: () => void; reject: (error: Error) => void }> = [];
   const onData = (chunk: Buffer): void => {
@@ -137,13 +134,8 @@ export function runPdfWatched(args: string[], env: NodeJS.ProcessEnv = {}): Watc
 
 /** Waits until no process carries `marker` (Chromium may take a moment to exit), or returns those left. */
 export async function leftoverProcesses(marker: string, waitMs = 3000): Promise<string[]> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const pids = processesWithMarker(marker);
-    if (pids.length === 0 || Date.now() > deadline) {
-      const table = processTable();
-      return pids.map((pid) => table.find((row) => row.pid === pid)?.args.slice(0, 120) ?? String(pid));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const gone = await pollUntil(() => (processesWithMarker(marker).length === 0 ? true : undefined), waitMs);
+  if (gone) return [];
+  const table = processTable();
+  return processesWithMarker(marker).map((pid) => table.find((row) => row.pid === pid)?.args.slice(0, 120) ?? String(pid));
 }
