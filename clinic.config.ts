@@ -18,6 +18,8 @@
  *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
  *   paperSize        handout paper: 'letter' (default) or 'a4'
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
+ *   review           clinical review rules: { intervalMonths: 12, warnDays: 60, overdue: 'notice' | 'fail' }
+ *                    (a page's next review is due intervalMonths after it is signed with `npm run review`)
  */
 import { loadClinicConfig, type ClinicConfig, type ClinicConfigInput } from './src/lib/clinic-config.ts';
 
@@ -38,6 +40,7 @@ const yourClinic: ClinicConfigInput = {
   brandColor: '#0b6e69',
   paperSize: 'letter',
   languages: ['en', 'es'],
+  review: { intervalMonths: 12, warnDays: 60, overdue: 'notice' },
 };
 
 /**

@@ -117,10 +117,10 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       title: page.title,
       description: undefined,
       path: `/${page.slug}/`,
-      reviewed: '2026-01-15',
+      review: { line: 'This page has not yet been checked by a clinician.', notice: true },
       order: i + 1,
     })),
-    labels: { en: { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}', bookletSubtitle: 'Handouts for patients and families', bookletContents: 'Contents' } },
+    labels: { en: { pageOf: 'Page {page} of {total}', bookletReviewedAll: 'Every handout was checked by a clinician.', bookletNotReviewed: '{count} of {total} handouts have not been checked by a clinician.', bookletSubtitle: 'Handouts for patients and families', bookletContents: 'Contents' } },
   };
   await writeFile(join(dir, 'handout-pages.json'), `${JSON.stringify(index, null, 2)}\n`);
   return pages;

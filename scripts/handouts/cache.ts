@@ -31,7 +31,7 @@ export async function pageHashes(siteDir: string, base: string, paths: string[])
 /** The key of one job: its inputs and options, nothing about when or where it runs. */
 export function jobKey(job: Job, fingerprint: string, htmlHashes: Map<string, string>): string {
   const pages = job.type === 'booklet' ? job.pages : [job.page];
-  const inputs = pages.map((page) => [page.slug, page.title, page.reviewed, page.description ?? '', htmlHashes.get(page.path) ?? '']);
+  const inputs = pages.map((page) => [page.slug, page.title, page.review, page.description ?? '', htmlHashes.get(page.path) ?? '']);
   return sha256(JSON.stringify({ fingerprint, type: job.type, paper: job.paper, kind: job.type === 'handout' ? job.kind : 'booklet', inputs }));
 }
 

@@ -4,9 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HandoutLabels, HandoutPage } from '../../src/lib/handout-pages.ts';
+import type { HandoutLabels, HandoutPage, HandoutReview } from '../../src/lib/handout-pages.ts';
 
-export type { HandoutLabels, HandoutPage };
+export type { HandoutLabels, HandoutPage, HandoutReview };
 
 export interface HandoutIndex {
   /** The site's public URL (Astro `site`), used for source links and QR codes. */

@@ -4,8 +4,7 @@
  */
 import type { Browser, Page, PDFOptions } from 'puppeteer';
 import type { PaperSize } from '../../src/lib/handout-files.ts';
-import { formatReviewDate } from '../../src/lib/dates.ts';
-import type { HandoutLabels } from './pages.ts';
+import type { HandoutLabels, HandoutReview } from './pages.ts';
 import type { HandoutJob } from './plan.ts';
 import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
 
@@ -27,8 +26,8 @@ export interface PrintSettings {
   large: boolean;
   /** Title in the footer. */
   title: string;
-  /** Review date in the footer, YYYY-MM-DD. */
-  reviewed: string;
+  /** The review line (or notice) in the footer. */
+  review: Pick<HandoutReview, 'line' | 'notice'>;
   /** Language of the page, e.g. "en": picks the footer's words and date format. */
   lang: string;
 }
@@ -61,7 +60,8 @@ export interface PrintTab {
 /** Used only for a language the built site has no words for (the site normally provides them per edition). */
 const ENGLISH_LABELS: HandoutLabels = {
   pageOf: 'Page {page} of {total}',
-  reviewed: 'Reviewed {date}',
+  bookletReviewedAll: 'Every handout in this booklet was checked by a clinician. Each page says who checked it and when.',
+  bookletNotReviewed: '{count} of {total} handouts in this booklet have not been checked by a clinician, or have changed since. Those pages say so.',
   bookletSubtitle: 'Handouts for patients and families',
   bookletContents: 'Contents',
   table: {
@@ -77,11 +77,6 @@ const ENGLISH_LABELS: HandoutLabels = {
   },
 };
 
-/** "2026-11-20" as people read it on paper, the same way the site writes it. */
-export function reviewDate(isoDay: string, lang: string): string {
-  return formatReviewDate(new Date(`${isoDay}T00:00:00Z`), lang);
-}
-
 /** The footer's words for `lang`, English when the site has none for it. */
 export function labelsFor(context: Pick<RenderContext, 'labels'>, lang: string): HandoutLabels {
   return context.labels[lang] ?? ENGLISH_LABELS;
@@ -93,7 +88,7 @@ export function pdfOptions(settings: PrintSettings, context: RenderContext): PDF
   const templates = runningTemplates(context.assets, {
     clinicName: context.clinicName,
     title: settings.title,
-    reviewed: labels.reviewed.replace('{date}', reviewDate(settings.reviewed, settings.lang)),
+    review: settings.review,
     pageOf: labels.pageOf,
     large: settings.large,
   });
@@ -186,7 +181,7 @@ export async function renderHandouts(browser: Browser, jobs: HandoutJob[], conte
         else delete document.documentElement.dataset.printSize;
         await document.fonts.ready;
       }, large);
-      const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: page.title, reviewed: page.reviewed, lang: page.lang }, context));
+      const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: page.title, review: page.review, lang: page.lang }, context));
       results.set(job, { pdf, blockedRequests, headings: await headingTexts(tab) });
     }
     return jobs.map((job) => results.get(job) as RenderResult);

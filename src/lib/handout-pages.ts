@@ -12,10 +12,24 @@ export interface HandoutPage {
   description: string | undefined;
   /** Path of the page on the site, including the base path: "/risks-and-side-effects/". */
   path: string;
-  /** Review date, YYYY-MM-DD. */
-  reviewed: string;
+  /** What the handout's footer says about the page's clinical review (see src/review/). */
+  review: HandoutReview;
   /** Position in the booklet (reading order). */
   order: number;
+}
+
+/** A page's clinical review as its handout prints it. */
+export interface HandoutReview {
+  /**
+   * The footer's review line in the page's language: "Reviewed by Ana Ruiz, MD on
+   * November 20, 2026 · Next review due November 20, 2027", or a notice such as
+   * "This page has not yet been checked by a clinician."
+   */
+  line: string;
+  /** True when the line is a notice (never reviewed, changed since, overdue). */
+  notice: boolean;
+  /** Day of the page's last review (YYYY-MM-DD), if any: the PDF is dated with it, so rebuilding gives identical bytes. */
+  date?: string | undefined;
 }
 
 /**
@@ -37,7 +51,11 @@ export function pagePath(entryId: string, base: string): string {
 }
 
 /** Pages that get a handout: English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */
-export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: string): HandoutPage[] {
+export function listHandoutPages(
+  entries: CollectionEntry<'docs'>[],
+  base: string,
+  reviewOf: (entry: CollectionEntry<'docs'>) => HandoutReview,
+): HandoutPage[] {
   return entries
     .filter((entry) => entry.data.handout.include)
     .map((entry) => ({
@@ -46,7 +64,7 @@ export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: strin
       title: entry.data.title,
       description: entry.data.description,
       path: pagePath(entry.id, base),
-      reviewed: entry.data.reviewed.toISOString().slice(0, 10),
+      review: reviewOf(entry),
       order: entry.data.handout.order ?? entry.data.sidebar.order ?? Number.MAX_SAFE_INTEGER,
     }))
     .sort(
@@ -73,12 +91,14 @@ export interface HandoutTableLabels {
   largePrint: string;
 }
 
-/** The words of a handout's header and footer in one language, with `{page}`, `{total}` and `{date}` placeholders. */
+/** The words of a handout's header and footer in one language, with `{page}`, `{total}` and `{count}` placeholders. */
 export interface HandoutLabels {
   /** "Page {page} of {total}" */
   pageOf: string;
-  /** "Reviewed {date}" */
-  reviewed: string;
+  /** The booklet cover when every handout has a current review. */
+  bookletReviewedAll: string;
+  /** The booklet cover otherwise: "{count} of {total} handouts ... have not been checked by a clinician ...". */
+  bookletNotReviewed: string;
   /** The booklet's subtitle: "Handouts for patients and families". */
   bookletSubtitle: string;
   /** The heading of the booklet's list of contents: "Contents". */

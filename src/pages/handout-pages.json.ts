@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { clinic } from '../../clinic.config';
 import { listHandoutPages, type HandoutLabels } from '../lib/handout-pages';
+import { handoutReviews, reviewLookup } from '../review/handout-review';
 
 /**
  * The list of pages to print, written into the built site so that
@@ -14,9 +15,10 @@ export const GET: APIRoute = async ({ locals }) => {
       lng,
       {
         pageOf: locals.t('guide.handout.pageOf', { lng }),
-        reviewed: locals.t('guide.handout.reviewed', { lng }),
         bookletSubtitle: locals.t('guide.booklet.subtitle', { lng }),
         bookletContents: locals.t('guide.booklet.contents', { lng }),
+        bookletReviewedAll: locals.t('guide.booklet.reviewedAll', { lng }),
+        bookletNotReviewed: locals.t('guide.booklet.notReviewed', { lng }),
         table: {
           caption: locals.t('guide.handouts.caption', { lng }),
           handout: locals.t('guide.handouts.column', { lng }),
@@ -32,10 +34,12 @@ export const GET: APIRoute = async ({ locals }) => {
     ]),
   );
   const base = import.meta.env.BASE_URL;
+  const entries = await getCollection('docs');
+  const reviews = await handoutReviews(entries, locals.t);
   const body = {
     site: import.meta.env.SITE,
     base,
-    pages: listHandoutPages(await getCollection('docs'), base),
+    pages: listHandoutPages(entries, base, reviewLookup(reviews)),
     labels,
   };
   return new Response(JSON.stringify(body, null, 2), {
