@@ -18,6 +18,9 @@ export interface HandoutPage {
   order: number;
 }
 
+/** A handout page before its review is looked up (the site's lists need only its title and path). */
+export type ListedPage = Omit<HandoutPage, 'review'>;
+
 /** A page's clinical review as its handout prints it. */
 export interface HandoutReview {
   /**
@@ -50,12 +53,8 @@ export function pagePath(entryId: string, base: string): string {
   return entryId === 'index' ? root : `${root}${entryId}/`;
 }
 
-/** Pages that get a handout: English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */
-export function listHandoutPages(
-  entries: CollectionEntry<'docs'>[],
-  base: string,
-  reviewOf: (entry: CollectionEntry<'docs'>) => HandoutReview,
-): HandoutPage[] {
+/** Pages that get a handout (without their review: see src/review/handout-review.ts): English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */
+export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: string): ListedPage[] {
   return entries
     .filter((entry) => entry.data.handout.include)
     .map((entry) => ({
@@ -64,7 +63,6 @@ export function listHandoutPages(
       title: entry.data.title,
       description: entry.data.description,
       path: pagePath(entry.id, base),
-      review: reviewOf(entry),
       order: entry.data.handout.order ?? entry.data.sidebar.order ?? Number.MAX_SAFE_INTEGER,
     }))
     .sort(

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { clinic } from '../../clinic.config';
 import { listHandoutPages, type HandoutLabels } from '../lib/handout-pages';
-import { handoutReviews, reviewLookup } from '../review/handout-review';
+import { handoutReviews, withReviews } from '../review/handout-review';
 
 /**
  * The list of pages to print, written into the built site so that
@@ -39,7 +39,7 @@ export const GET: APIRoute = async ({ locals }) => {
   const body = {
     site: import.meta.env.SITE,
     base,
-    pages: listHandoutPages(entries, base, reviewLookup(reviews)),
+    pages: withReviews(listHandoutPages(entries, base), reviews),
     labels,
   };
   return new Response(JSON.stringify(body, null, 2), {

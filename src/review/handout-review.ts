@@ -4,14 +4,14 @@
  * the headline that fits a footer.
  */
 import type { CollectionEntry } from 'astro:content';
-import type { HandoutReview } from '../lib/handout-pages';
+import { handoutSlug, type HandoutPage, type HandoutReview, type ListedPage } from '../lib/handout-pages';
 import { entryLanguage } from '../lib/locales';
 import { entryReviewState, reviewTemplates } from './site';
 import { reviewWords } from './words';
 
 type Translate = (key: string, options?: { lng?: string }) => string;
 
-/** Each entry's handout review, by entry id. */
+/** Each entry's handout review, by handout slug ("glossary", "es-glossary"). */
 export async function handoutReviews(entries: CollectionEntry<'docs'>[], t: Translate): Promise<Map<string, HandoutReview>> {
   const reviews = await Promise.all(
     entries.map(async (entry) => {
@@ -19,17 +19,17 @@ export async function handoutReviews(entries: CollectionEntry<'docs'>[], t: Tran
       const state = await entryReviewState(entry);
       const words = reviewWords(state, reviewTemplates(t, lang), lang);
       const review: HandoutReview = { line: words.headline, notice: words.notice, date: state.kind === 'unreviewed' ? undefined : state.review.date };
-      return [entry.id, review] as const;
+      return [handoutSlug(entry.id), review] as const;
     }),
   );
   return new Map(reviews);
 }
 
-/** The lookup listHandoutPages expects; a page missing from `reviews` is a bug, not "reviewed". */
-export function reviewLookup(reviews: Map<string, HandoutReview>): (entry: { id: string }) => HandoutReview {
-  return (entry) => {
-    const review = reviews.get(entry.id);
-    if (!review) throw new Error(`no review state was worked out for ${entry.id}`);
-    return review;
-  };
+/** The listed pages with their reviews; a page missing from `reviews` is a bug, never taken as "reviewed". */
+export function withReviews(pages: ListedPage[], reviews: Map<string, HandoutReview>): HandoutPage[] {
+  return pages.map((page) => {
+    const review = reviews.get(page.slug);
+    if (!review) throw new Error(`no review state was worked out for the handout ${page.slug}`);
+    return { ...page, review };
+  });
 }

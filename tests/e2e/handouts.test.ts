@@ -30,7 +30,7 @@ async function firstParagraph(path: string, base: string): Promise<string> {
   const content = html.slice(html.indexOf('sl-markdown-content'));
   const paragraphs = [...content.matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g)]
     .map((match) => (match[1] ?? '').replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, ' '))
-    .filter((text) => !/checked by a clinician|Talk with your care team|Reviewed by|profesional de salud|Revisado por/i.test(text) && text.split(/\s+/).length >= 8);
+    .filter((text) => !/checked by a clinician|changed since its last review|due for a new check|Talk with your care team|Last reviewed by|Reviewed by|profesional de salud|equipo de atención|Última revisión|Revisado por|cambió después/i.test(text) && text.split(/\s+/).length >= 8);
   return paragraphs[0] ?? '';
 }
 
