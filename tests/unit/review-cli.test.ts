@@ -9,7 +9,8 @@ function review(site: ReviewSite, args: string[]) {
   return runCommand('node', ['scripts/review.ts', ...args, '--root', site.root], {}, 30_000);
 }
 
-describe('npm run review', () => {
+// Each case starts the real command (a Node process), which takes seconds on a busy machine.
+describe('npm run review', { timeout: 30_000 }, () => {
   let site: ReviewSite;
   beforeEach(async () => {
     site = await copyReviewSite();
