@@ -9,10 +9,8 @@ import { entryLanguage } from '../lib/locales';
 import { entryReviewState, reviewTemplates } from './site';
 import { reviewWords } from './words';
 
-type Translate = (key: string, options?: { lng?: string }) => string;
-
 /** Each entry's handout review, by handout slug ("glossary", "es-glossary"). */
-export async function handoutReviews(entries: CollectionEntry<'docs'>[], t: Translate): Promise<Map<string, HandoutReview>> {
+export async function handoutReviews(entries: CollectionEntry<'docs'>[], t: App.Locals['t']): Promise<Map<string, HandoutReview>> {
   const reviews = await Promise.all(
     entries.map(async (entry) => {
       const lang = entryLanguage(entry.id);

@@ -40,7 +40,13 @@ export async function entryReviewState(entry: ReviewedEntry): Promise<ReviewStat
 }
 
 /** The review words of one language from the dictionary (`t` is Astro.locals.t). */
-export function reviewTemplates(t: (key: string, options?: { lng?: string }) => string, lng: string): ReviewTemplates {
-  const get = (key: string): string => t(`guide.review.${key}`, { lng });
-  return { current: get('current'), unreviewed: get('unreviewed'), changed: get('changed'), overdue: get('overdue'), last: get('last'), advice: get('advice') };
+export function reviewTemplates(t: App.Locals['t'], lng: string): ReviewTemplates {
+  return {
+    current: t('guide.review.current', { lng }),
+    unreviewed: t('guide.review.unreviewed', { lng }),
+    changed: t('guide.review.changed', { lng }),
+    overdue: t('guide.review.overdue', { lng }),
+    last: t('guide.review.last', { lng }),
+    advice: t('guide.review.advice', { lng }),
+  };
 }

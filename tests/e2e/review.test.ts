@@ -6,9 +6,8 @@
  * after its review and for one past its due date, on the web and on paper; and
  * `review.overdue: 'fail'` stops the build, naming the page.
  */
-import { appendFile, cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reviewFileSchema } from '../../src/contracts/review-records.ts';
 import { addMonths, localToday } from '../../src/review/dates.ts';
@@ -78,10 +77,15 @@ describe('a copy of the guide with signed reviews', () => {
   const review = (args: string[]) => runCommand('node', ['scripts/review.ts', ...args, '--root', root], {}, 60_000);
 
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'guide-reviewed-'));
+    // Inside the project (in the git-ignored .test-out/), so the copy finds the project's
+    // node_modules by walking up, as the fixture sites do; a symlinked node_modules confuses Vite.
+    await mkdir(join(PROJECT_ROOT, '.test-out'), { recursive: true });
+    root = await mkdtemp(join(PROJECT_ROOT, '.test-out', 'reviewed-'));
+    // Entry by entry: fs.cp refuses to copy a folder into a folder inside itself.
     const skip = new Set(['node_modules', 'dist', '.git', '.test-out', '.astro']);
-    await cp(PROJECT_ROOT, root, { recursive: true, filter: (source) => !skip.has(relative(PROJECT_ROOT, source).split('/')[0] ?? '') });
-    await symlink(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    for (const name of await readdir(PROJECT_ROOT)) {
+      if (!skip.has(name)) await cp(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
+    }
     const signs = [
       ['sign', 'glossary', 'es/glossary', 'risks-and-side-effects', '--by', 'Ana Ruiz, MD'],
       // Two years ago: past the 12-month due date.
