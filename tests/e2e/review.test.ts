@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { reviewFileSchema } from '../../src/contracts/review-records.ts';
 import { addMonths, localToday } from '../../src/review/dates.ts';
 import { formatReviewDate } from '../../src/lib/dates.ts';
-import { readPdfPages } from '../support/pdf-checks.ts';
+import { readPdf } from '../support/pdf.ts';
+import { pdfInfo, readPdfPages } from '../support/pdf-checks.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 import { readHandoutIndex } from '../support/site.ts';
 import { runCommand } from '../support/run.ts';
@@ -53,6 +54,8 @@ describe('the sample content, shipped without any review', () => {
       expect(flat(texts[0] ?? '').split(expected).length - 1, `${page.slug} sheet 1`).toBeGreaterThanOrEqual(2);
       texts.forEach((text, sheet) => expect(flat(text), `${page.slug} sheet ${sheet + 1}`).toContain(expected));
     }
+    // Never the time of the build: an unreviewed handout carries no date at all.
+    expect(await pdfInfo(join(siteDir, 'handouts', 'letter', 'glossary.pdf'))).not.toHaveProperty('CreationDate');
     const english = index.pages.filter((page) => page.lang === 'en').length;
     const booklet = await readPdfPages(join(siteDir, 'handouts', 'booklet-letter.pdf'));
     const line = `${english} of ${english} handouts in this booklet have not been checked by a clinician`;
@@ -122,6 +125,9 @@ describe('a copy of the guide with signed reviews', () => {
     const sheets = await handout('glossary');
     sheets.forEach((text, sheet) => expect(text, `sheet ${sheet + 1}`).toContain(line));
     expect(sheets.join(' ')).not.toContain(NOT_CHECKED);
+    // The PDF is dated with the review, so rebuilding it gives the same bytes.
+    const { info } = await readPdf(join(out, 'handouts', 'large-print', 'letter', 'glossary.pdf'));
+    expect(String(info.CreationDate)).toMatch(new RegExp(`^D:${today.replaceAll('-', '')}000000`));
     const es = `Revisado por Ana Ruiz, MD el ${day(today, 'es')} · Próxima revisión: ${day(addMonths(today, 12), 'es')}`;
     expect(await html('es/glossary')).toContain(es);
     (await handout('es-glossary')).forEach((text) => expect(text).toContain(es));
