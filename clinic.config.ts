@@ -20,6 +20,8 @@
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
  *   handouts         print the PDF handouts in the build: true (default; needs Chrome or
  *                    Chromium, see README) or false (the site says there are no printable files)
+ *   review           clinical review rules: { intervalMonths: 12, warnDays: 60, overdue: 'notice' | 'fail' }
+ *                    (a page's next review is due intervalMonths after it is signed with `npm run review`)
  */
 import { loadClinicConfig, type ClinicConfig, type ClinicConfigInput } from './src/lib/clinic-config.ts';
 
@@ -40,6 +42,7 @@ const yourClinic: ClinicConfigInput = {
   brandColor: '#0b6e69',
   paperSize: 'letter',
   languages: ['en', 'es'],
+  review: { intervalMonths: 12, warnDays: 60, overdue: 'notice' },
 };
 
 /**

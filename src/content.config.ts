@@ -9,7 +9,7 @@ import { patientPageSchema } from './schemas/page';
 export const collections = {
   docs: defineCollection({
     // English pages at the top of src/content/docs/, translations in a folder per language (es/).
-    loader: guideDocsLoader(clinic.languages),
+    loader: guideDocsLoader(clinic.languages, clinic.review),
     schema: docsSchema({ extend: patientPageSchema }),
   }),
   // Our own interface strings (src/content/i18n/en.json, es.json), read with Astro.locals.t().

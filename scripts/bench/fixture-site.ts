@@ -119,7 +119,14 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
   const index: HandoutIndex = {
     site: 'https://guide.example.org',
     base: '/',
-    pages: listed.map((page, i) => ({ slug: page.slug, lang: 'en', title: page.title, path: `/${page.slug}/`, reviewed: '2026-01-15', order: i + 1 })),
+    pages: listed.map((page, i) => ({
+      slug: page.slug,
+      lang: 'en',
+      title: page.title,
+      path: `/${page.slug}/`,
+      review: { line: words['guide.review.unreviewed'], notice: true },
+      order: i + 1,
+    })),
     labels: { en: handoutLabelsFrom((key) => words[key]) },
   };
   await writeFile(join(dir, HANDOUT_INDEX_FILE), serializeHandoutIndex(index));

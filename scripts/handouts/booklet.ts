@@ -13,13 +13,15 @@ import { PDFDocument } from 'pdf-lib';
 import type { BrowserContext, Page } from 'puppeteer';
 import { readOutline, titleRepairer } from './outline.ts';
 import type { BookletJob } from './plan.ts';
-import { headingTexts, labelsFor, openForPrint, pdfOptions, reviewDate, type RenderContext, type RenderResult } from './render.ts';
+import { bookletReview } from '../../src/review/booklet-review.ts';
+import type { HandoutReview } from './pages.ts';
+import { headingTexts, labelsFor, openForPrint, pdfOptions, type RenderContext, type RenderResult } from './render.ts';
 
 export interface BookletResult extends RenderResult {
   /** The booklet's title (the site's title). */
   title: string;
-  /** Latest review date of any handout in it, YYYY-MM-DD. */
-  reviewed: string;
+  /** What the booklet says about review (src/review/booklet-review.ts); its date is the latest review of any handout. */
+  review: HandoutReview;
   /** 1-based page where each handout starts, by slug. */
   starts: Record<string, number>;
 }
@@ -28,7 +30,7 @@ interface AssembleInput {
   entries: Array<{ slug: string; title: string; path: string }>;
   clinicName: string;
   logoDataUrl: string;
-  /** "Reviewed November 20, 2026" */
+  /** Whether every handout inside has a current clinical review. */
   reviewedLine: string;
   subtitle: string;
   contents: string;
@@ -155,23 +157,19 @@ export function handoutStarts(doc: PDFDocument, job: BookletJob, repair: (title:
 export async function renderBooklet(browser: BrowserContext, job: BookletJob, context: RenderContext): Promise<BookletResult> {
   const first = job.pages[0];
   if (!first) throw new Error('there are no handout pages to put in the booklet');
-  const reviewed =
-    job.pages
-      .map((page) => page.reviewed)
-      .sort()
-      .at(-1) ?? first.reviewed;
   const { tab, blockedRequests } = await openForPrint(browser, first.path, context, false);
   try {
     const labels = labelsFor(context, job.lang);
+    const review = bookletReview(job.pages.map((page) => page.review), labels);
     const title = await assemble(tab, {
       entries: job.pages.map(({ slug, title, path }) => ({ slug, title, path })),
       clinicName: context.clinicName,
       logoDataUrl: context.assets.logoDataUrl,
-      reviewedLine: labels.reviewed.replace('{date}', reviewDate(reviewed, job.lang)),
+      reviewedLine: review.line,
       subtitle: labels.bookletSubtitle,
       contents: labels.bookletContents,
     });
-    const options = pdfOptions({ paper: job.paper, large: false, title, reviewed, lang: job.lang }, context);
+    const options = pdfOptions({ paper: job.paper, large: false, title, review, lang: job.lang }, context);
     const headings = await headingTexts(tab);
     const repair = titleRepairer(headings);
     let pdf = await tab.pdf(options);
@@ -181,7 +179,7 @@ export async function renderBooklet(browser: BrowserContext, job: BookletJob, co
     }, starts);
     // Filling in the numbers could in theory move a handout; produce.ts checks the final bookmarks against them.
     pdf = await tab.pdf(options);
-    return { pdf, blockedRequests, headings, title, reviewed, starts };
+    return { pdf, blockedRequests, headings, title, review, starts };
   } finally {
     await tab.close().catch(() => undefined);
   }

@@ -10,7 +10,7 @@
  * and tagged tables name their cells by internal node numbers (structure-ids.ts).
  * Font subset tags (AAAAAA+, BAAAAA+) are numbered in order of use, not at random.
  */
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { rewriteLinkOrigin } from './links.ts';
 import { repairOutlineTitles, titleRepairer } from './outline.ts';
 import { renumberStructureIds } from './structure-ids.ts';
@@ -22,8 +22,8 @@ export interface PdfMetadata {
   keywords: string[];
   /** BCP 47 language tag, e.g. "en-US" or "es". */
   language: string;
-  /** Used for both creation and modification date. */
-  date: Date;
+  /** Used for both creation and modification date; without one, the PDF carries no date at all (never the time of the run). */
+  date: Date | undefined;
   /** Links starting with `from` (the local render server) are rewritten to start with `to` (the public site). */
   links: { from: string; to: string };
   /** The printed headings, to repair the bookmark titles with. */
@@ -49,8 +49,14 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<F
   doc.setCreator(meta.author);
   doc.setProducer('Ketamine patient guide handout renderer');
   doc.setLanguage(meta.language);
-  doc.setCreationDate(meta.date);
-  doc.setModificationDate(meta.date);
+  if (meta.date) {
+    doc.setCreationDate(meta.date);
+    doc.setModificationDate(meta.date);
+  } else {
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+    info.delete(PDFName.of('CreationDate'));
+    info.delete(PDFName.of('ModDate'));
+  }
   // Chromium writes a random document ID; derive nothing from time or chance.
   doc.context.trailerInfo.ID = undefined;
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { HANDOUT_INDEX_FILE, handoutIndexSchema, type HandoutIndex } from '../../src/contracts/handout-index.ts';
 import { parseContract } from '../../src/contracts/friendly-parse.ts';
 
-export type { HandoutIndex, HandoutLabels, HandoutPage } from '../../src/contracts/handout-index.ts';
+export type { HandoutIndex, HandoutLabels, HandoutPage, HandoutReview } from '../../src/contracts/handout-index.ts';
 
 /** A problem with the input the user can fix; printed without a stack trace. */
 export class UsageError extends Error {

@@ -23,6 +23,11 @@ export interface Produced {
 
 const KEYWORDS = ['ketamine therapy', 'patient education', 'handout'];
 
+/** A PDF is dated with its content's last clinical review; a page never reviewed gets no date rather than an invented one. */
+function pdfDate(reviewDay: string | undefined): Date | undefined {
+  return reviewDay === undefined ? undefined : new Date(`${reviewDay}T00:00:00Z`);
+}
+
 /** Makes the booklet for one paper size and language. */
 export async function produceBooklet(browser: BrowserContext, job: BookletJob, key: string, context: ProduceContext): Promise<Produced> {
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
@@ -34,7 +39,7 @@ export async function produceBooklet(browser: BrowserContext, job: BookletJob, k
     subject: `Every handout of the patient guide from ${context.clinicName}, in one booklet`,
     keywords: [...KEYWORDS, 'booklet', ...job.pages.map((page) => page.title)],
     language: job.lang,
-    date: new Date(`${result.reviewed}T00:00:00Z`),
+    date: pdfDate(result.review.date),
     links,
     headings: result.headings,
   });
@@ -60,7 +65,7 @@ async function finishHandout(job: HandoutJob, key: string, result: RenderResult,
     subject: job.page.description ?? job.page.title,
     keywords: [...KEYWORDS, ...(large ? ['large print'] : []), job.page.title],
     language: job.page.lang,
-    date: new Date(`${job.page.reviewed}T00:00:00Z`),
+    date: pdfDate(job.page.review.date),
     links: { from: context.origin, to: new URL(context.siteUrl).origin },
     headings: result.headings,
   });

@@ -4,8 +4,7 @@
  */
 import type { BrowserContext, Page, PDFOptions } from 'puppeteer';
 import type { PaperSize } from '../../src/lib/handout-files.ts';
-import { formatReviewDate } from '../../src/lib/dates.ts';
-import type { HandoutIndex, HandoutLabels } from './pages.ts';
+import type { HandoutIndex, HandoutLabels, HandoutReview } from './pages.ts';
 import type { HandoutJob } from './plan.ts';
 import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
 
@@ -27,8 +26,8 @@ export interface PrintSettings {
   large: boolean;
   /** Title in the footer. */
   title: string;
-  /** Review date in the footer, YYYY-MM-DD. */
-  reviewed: string;
+  /** The review line (or notice) in the footer. */
+  review: Pick<HandoutReview, 'line' | 'notice'>;
   /** Language of the page, e.g. "en": picks the footer's words and date format. */
   lang: string;
 }
@@ -58,11 +57,6 @@ export interface PrintTab {
   blockedRequests: string[];
 }
 
-/** "2026-11-20" as people read it on paper, the same way the site writes it. */
-export function reviewDate(isoDay: string, lang: string): string {
-  return formatReviewDate(new Date(`${isoDay}T00:00:00Z`), lang);
-}
-
 /**
  * The footer's words for `lang`. The index's schema already refuses a page whose language
  * has no words, so a miss here is a bug, not something to paper over with another copy.
@@ -79,7 +73,7 @@ export function pdfOptions(settings: PrintSettings, context: RenderContext): PDF
   const templates = runningTemplates(context.assets, {
     clinicName: context.clinicName,
     title: settings.title,
-    reviewed: labels.reviewed.replace('{date}', reviewDate(settings.reviewed, settings.lang)),
+    review: settings.review,
     pageOf: labels.pageOf,
     large: settings.large,
   });
@@ -172,7 +166,7 @@ export async function renderHandouts(browser: BrowserContext, jobs: HandoutJob[]
         else delete document.documentElement.dataset.printSize;
         await document.fonts.ready;
       }, large);
-      const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: page.title, reviewed: page.reviewed, lang: page.lang }, context));
+      const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: page.title, review: page.review, lang: page.lang }, context));
       results.set(job, { pdf, blockedRequests, headings: await headingTexts(tab) });
     }
     return jobs.map((job) => results.get(job) as RenderResult);

@@ -1,7 +1,8 @@
 /**
  * The running header and footer Chromium prints on every handout page: the
- * clinic's logo and name at the top; the title, review date and "Page N of M"
- * at the bottom. Chromium draws them outside the page's own document, so they
+ * clinic's logo and name at the top; the title and "Page N of M" at the bottom,
+ * with the page's clinical review line (or the notice that none backs it) on a
+ * row of its own below them, so every printed page carries it. Chromium draws them outside the page's own document, so they
  * cannot use its web fonts: the font is embedded here as a data URL, or the
  * printer would fall back to a system font.
  */
@@ -21,8 +22,8 @@ export interface RunningText {
   clinicName: string;
   /** Printed at the bottom left: the page title, or the booklet's title. */
   title: string;
-  /** The footer's review line, with the date filled in: "Reviewed November 20, 2026". */
-  reviewed: string;
+  /** The footer's review line: "Reviewed by … on … · Next review due …", or a notice (printed bold). */
+  review: { line: string; notice: boolean };
   /** "Page {page} of {total}" in the page's language. */
   pageOf: string;
   /** Larger running text for the large-print handouts. */
@@ -69,10 +70,12 @@ export function runningTemplates(assets: RunningTextAssets, text: RunningText): 
     `${style}<div style="${row}border-bottom:0.5pt solid #000;padding-bottom:1.5mm;">` +
     `<img src="${assets.logoDataUrl}" alt="" style="height:${size * 1.8}pt;width:auto;">` +
     `<span style="font-weight:700;">${escapeHtml(text.clinicName)}</span></div>`;
+  const reviewStyle = text.review.notice ? 'font-weight:700;' : '';
   const footerTemplate =
-    `${style}<div style="${row}justify-content:space-between;border-top:0.5pt solid #000;padding-top:1.5mm;">` +
+    `${style}<div style="${row}flex-direction:column;align-items:stretch;gap:0.5mm;border-top:0.5pt solid #000;padding-top:1.5mm;">` +
+    `<div style="display:flex;justify-content:space-between;gap:4mm;">` +
     `<span style="flex:1 1 auto;overflow:hidden;white-space:nowrap;text-overflow:ellipsis;">${escapeHtml(text.title)}</span>` +
-    `<span style="flex:none;">${escapeHtml(text.reviewed)}</span>` +
-    `<span style="flex:none;font-weight:700;">${pageCounter(text.pageOf)}</span></div>`;
+    `<span style="flex:none;font-weight:700;">${pageCounter(text.pageOf)}</span></div>` +
+    `<div style="${reviewStyle}">${escapeHtml(text.review.line)}</div></div>`;
   return { headerTemplate, footerTemplate };
 }

@@ -13,6 +13,22 @@ export const HANDOUT_INDEX_FILE = 'handout-pages.json';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
+/** A page's clinical review as its handout prints it. */
+export const handoutReviewSchema = z
+  .object({
+    /**
+     * The footer's review line in the page's language: "Reviewed by Ana Ruiz, MD on
+     * November 20, 2026 · Next review due November 20, 2027", or a notice such as
+     * "This page has not yet been checked by a clinician."
+     */
+    line: z.string().min(1),
+    /** True when the line is a notice (never reviewed, changed since, overdue). */
+    notice: z.boolean(),
+    /** Day of the page's last review, if any: the PDF is dated with it, so rebuilding gives identical bytes. */
+    date: isoDay.optional(),
+  })
+  .strict();
+
 /** One page the handout renderer prints. */
 export const handoutPageSchema = z
   .object({
@@ -24,8 +40,8 @@ export const handoutPageSchema = z
     description: z.string().optional(),
     /** Path of the page on the site, including the base path: "/risks-and-side-effects/". */
     path: z.string().startsWith('/', 'must be a site path starting with "/"'),
-    /** Review date, YYYY-MM-DD. */
-    reviewed: isoDay,
+    /** What the handout says about the page's clinical review (see src/review/). */
+    review: handoutReviewSchema,
     /** Position in the booklet (reading order). */
     order: z.number(),
   })
@@ -51,13 +67,15 @@ export const handoutTableLabelsSchema = z
   })
   .strict();
 
-/** The words of a handout's header and footer in one language, with `{page}`, `{total}` and `{date}` placeholders. */
+/** The words of a handout's header and footer in one language, with `{page}`, `{total}` and `{count}` placeholders. */
 export const handoutLabelsSchema = z
   .object({
     /** "Page {page} of {total}" */
     pageOf: z.string(),
-    /** "Reviewed {date}" */
-    reviewed: z.string(),
+    /** The booklet cover when every handout has a current review. */
+    bookletReviewedAll: z.string(),
+    /** The booklet cover otherwise: "{count} of {total} handouts ... have not been checked by a clinician ...". */
+    bookletNotReviewed: z.string(),
     /** The booklet's subtitle: "Handouts for patients and families". */
     bookletSubtitle: z.string(),
     /** The heading of the booklet's list of contents: "Contents". */
@@ -85,6 +103,7 @@ export const handoutIndexSchema = z
     }
   });
 
+export type HandoutReview = z.output<typeof handoutReviewSchema>;
 export type HandoutPage = z.output<typeof handoutPageSchema>;
 export type HandoutTableLabels = z.output<typeof handoutTableLabelsSchema>;
 export type HandoutLabels = z.output<typeof handoutLabelsSchema>;
@@ -97,7 +116,8 @@ export type Translate = (key: GuideStringKey) => string;
 export function handoutLabelsFrom(t: Translate): HandoutLabels {
   return {
     pageOf: t('guide.handout.pageOf'),
-    reviewed: t('guide.handout.reviewed'),
+    bookletReviewedAll: t('guide.booklet.reviewedAll'),
+    bookletNotReviewed: t('guide.booklet.notReviewed'),
     bookletSubtitle: t('guide.booklet.subtitle'),
     bookletContents: t('guide.booklet.contents'),
     table: {

@@ -52,6 +52,19 @@ export const openingHoursSchema = z
   .strict()
   .refine((hours) => hours.opens < hours.closes, { message: 'must be later than `opens`', path: ['closes'] });
 
+/** The clinic's review rules; every field has a default. */
+export const reviewPolicySchema = z
+  .object({
+    /** Months from a page's review to its next review due date. */
+    intervalMonths: z.number({ error: 'must be a number of months, e.g. 12' }).int('must be a whole number of months').min(1, 'must be at least 1 month').max(60, 'must be at most 60 months (5 years)').default(12),
+    /** Days before the due date from which the build warns. */
+    warnDays: z.number({ error: 'must be a number of days, e.g. 60' }).int('must be a whole number of days').min(0, 'must be 0 or more').max(365, 'must be at most 365 days').default(60),
+    /** Past the due date: 'notice' shows a notice on the page and handout; 'fail' stops the build. */
+    overdue: z.enum(['notice', 'fail'], { error: 'must be "notice" (show a notice on the page) or "fail" (stop the build)' }).default('notice'),
+  })
+  .strict()
+  .default({ intervalMonths: 12, warnDays: 60, overdue: 'notice' });
+
 /** Builds the schema; `root` is where relative logo paths are looked up. */
 export function clinicConfigSchema(root: string) {
   return z
@@ -98,6 +111,8 @@ export function clinicConfigSchema(root: string) {
         .default([...SUPPORTED_LANGUAGES])
         .refine((langs) => langs.includes('en'), 'must include "en": the English edition is the default, at the site root')
         .refine((langs) => new Set(langs).size === langs.length, 'lists a language twice'),
+      /** How long a clinician's review of a page stays good, and what happens when it runs out (see README, "Clinical review"). */
+      review: reviewPolicySchema,
     })
     .strict()
     .transform((config, ctx) => {

@@ -5,7 +5,11 @@ import { entryLanguage, entrySlugWithinLanguage } from './locales.ts';
 import type { HandoutPage } from '../contracts/handout-index.ts';
 
 // The shapes are defined once, by the contract's schema.
-export type { HandoutLabels, HandoutPage, HandoutTableLabels } from '../contracts/handout-index.ts';
+export type { HandoutLabels, HandoutPage, HandoutReview, HandoutTableLabels } from '../contracts/handout-index.ts';
+
+/** A handout page before its review is looked up (the site's lists need only its title and path). */
+export type ListedPage = Omit<HandoutPage, 'review'>;
+
 
 /**
  * The home page's id is "index"; its handout gets a name a person would look for.
@@ -24,8 +28,8 @@ export function pagePath(entryId: string, base: string): string {
   return entryId === 'index' ? normalizeBase(base) : underBase(base, `${entryId}/`);
 }
 
-/** Pages that get a handout: English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */
-export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: string): HandoutPage[] {
+/** Pages that get a handout (without their review: see src/review/handout-review.ts): English first, then each translation, each in reading order (handout.order, then sidebar order, then title). */
+export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: string): ListedPage[] {
   return entries
     .filter((entry) => entry.data.handout.include)
     .map((entry) => ({
@@ -34,7 +38,6 @@ export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: strin
       title: entry.data.title,
       description: entry.data.description,
       path: pagePath(entry.id, base),
-      reviewed: entry.data.reviewed.toISOString().slice(0, 10),
       order: entry.data.handout.order ?? entry.data.sidebar.order ?? Number.MAX_SAFE_INTEGER,
     }))
     .sort(

@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { clinic } from '../../clinic.config';
 import { handoutLabelsFrom, serializeHandoutIndex, type HandoutIndex } from '../contracts/handout-index';
 import { listHandoutPages } from '../lib/handout-pages';
+import { handoutReviews, withReviews } from '../review/handout-review';
 
 /**
  * The list of pages to print, written into the built site so that the handout
@@ -11,10 +12,12 @@ import { listHandoutPages } from '../lib/handout-pages';
  */
 export const GET: APIRoute = async ({ locals }) => {
   const base = import.meta.env.BASE_URL;
+  const entries = await getCollection('docs');
+  const reviews = await handoutReviews(entries, locals.t);
   const index: HandoutIndex = {
     site: import.meta.env.SITE,
     base,
-    pages: listHandoutPages(await getCollection('docs'), base),
+    pages: withReviews(listHandoutPages(entries, base), reviews),
     // The same dictionary the pages use (src/content/i18n/), one entry per language built.
     labels: Object.fromEntries(clinic.languages.map((lng) => [lng, handoutLabelsFrom((key) => locals.t(key, { lng }))])),
   };

@@ -10,7 +10,15 @@ import { z } from 'astro/zod';
 const text = z.string().trim().min(1);
 
 export const guideStringsSchema = z.object({
-  'guide.reviewed': text,
+  'guide.review.current': text,
+  'guide.review.unreviewed': text,
+  'guide.review.changed': text,
+  'guide.review.overdue': text,
+  'guide.review.last': text,
+  'guide.review.advice': text,
+  'guide.reviews.none': text,
+  'guide.reviews.some': text,
+  'guide.reviews.interval': text,
   'guide.whatToKnow': text,
   'guide.help.heading': text,
   'guide.help.crisis': text,
@@ -27,7 +35,6 @@ export const guideStringsSchema = z.object({
   'guide.hours.days': text,
   'guide.hours.times': text,
   'guide.handout.pageOf': text,
-  'guide.handout.reviewed': text,
   'guide.handout.nav': text,
   'guide.handout.print': text,
   'guide.handout.download': text,
@@ -38,6 +45,8 @@ export const guideStringsSchema = z.object({
   'guide.online.scan': text,
   'guide.booklet.subtitle': text,
   'guide.booklet.contents': text,
+  'guide.booklet.reviewedAll': text,
+  'guide.booklet.notReviewed': text,
   'guide.handouts.caption': text,
   'guide.handouts.column': text,
   'guide.handouts.file': text,

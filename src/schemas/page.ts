@@ -38,17 +38,21 @@ export const handoutSchema = z
   })
   .default({ include: true });
 
-/** A date in the past or today, from YAML (`2026-11-20`) or an ISO string. */
-const reviewDate = z.coerce
-  .date({ error: 'needs `reviewed`: the date a clinician last checked this page, written YYYY-MM-DD' })
-  .refine((date) => date.getTime() <= Date.now(), {
-    message: '`reviewed` is in the future: use the date the page was actually reviewed',
-  });
+/**
+ * A hand-written review date is a claim nothing backs, so the field is refused:
+ * the review line comes from the signed records (src/content/reviews/, written by
+ * `npm run review -- sign`), which name the reviewer and hash what they read.
+ */
+const noHandWrittenReview = z.undefined({
+  error:
+    '`reviewed` cannot be written by hand: remove this line. A review is recorded when a clinician signs the page: ' +
+    'npm run review -- sign <page> --by "<name, credentials>" (see README, "Clinical review")',
+}).optional();
 
 /** The extra frontmatter fields of a patient page. */
 export const patientPageSchema = z.object({
-  /** Date a clinician last reviewed the page (YYYY-MM-DD). Required. */
-  reviewed: reviewDate,
+  /** Refused: reviews live in the signed records, not in frontmatter. */
+  reviewed: noHandWrittenReview,
   /** The sources behind the page's medical facts. At least one. */
   sources: z
     .array(sourceSchema, { error: 'needs `sources`: a list of the sources this page is based on' })

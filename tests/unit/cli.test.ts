@@ -6,7 +6,7 @@ import { planJobs } from '../../scripts/handouts/plan.ts';
 import { titleRepairer } from '../../scripts/handouts/outline.ts';
 import type { HandoutPage } from '../../scripts/handouts/pages.ts';
 
-const page = (slug: string): HandoutPage => ({ slug, lang: 'en', title: slug, description: undefined, path: `/${slug}/`, reviewed: '2026-01-01', order: 1 });
+const page = (slug: string): HandoutPage => ({ slug, lang: 'en', title: slug, description: undefined, path: `/${slug}/`, review: { line: 'This page has not yet been checked by a clinician.', notice: true }, order: 1 });
 
 describe('npm run pdf options', () => {
   it('has sensible defaults', () => {

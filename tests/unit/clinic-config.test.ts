@@ -31,6 +31,12 @@ describe('clinic config', () => {
     expect(config.paperSize).toBe('letter');
     expect(config.languages).toEqual(['en', 'es']);
     expect(config.theme.light.accent).toBe('#0b6e69');
+    expect(config.review).toEqual({ intervalMonths: 12, warnDays: 60, overdue: 'notice' });
+  });
+
+  it('keeps a clinic\'s own review rules', () => {
+    const config = parseClinicConfig({ ...good, review: { intervalMonths: 24, overdue: 'fail' } }, 'clinic.config.ts', PROJECT_ROOT);
+    expect(config.review).toEqual({ intervalMonths: 24, warnDays: 60, overdue: 'fail' });
   });
 
   it.each([
@@ -48,6 +54,11 @@ describe('clinic config', () => {
     ['opening hours that close before they open', { openingHours: [{ days: 'mon', opens: '18:00', closes: '08:00' }] }, /`openingHours\[0\]\.closes` must be later than `opens`/],
     ['an unknown weekday', { openingHours: [{ days: 'monday-friday', opens: '08:00', closes: '18:00' }] }, /`openingHours\[0\]\.days` must be one day or a range of days/],
     ['a colour that is not hex', { brandColor: 'teal' }, /`brandColor` must be a hex colour/],
+    ['a review interval of zero', { review: { intervalMonths: 0 } }, /`review\.intervalMonths` must be at least 1 month/],
+    ['a review interval written as text', { review: { intervalMonths: '12' } }, /`review\.intervalMonths` must be a number of months/],
+    ['a negative warning window', { review: { warnDays: -5 } }, /`review\.warnDays` must be 0 or more/],
+    ['an unknown overdue rule', { review: { overdue: 'ignore' } }, /`review\.overdue` must be "notice" .* or "fail"/],
+    ['a misspelt review field', { review: { interval: 12 } }, /unknown field in `review`: `interval`/],
   ])('rejects %s, naming the field and what is expected', (_case, change, expected) => {
     const message = errorFor(change);
     expect(message).toMatch(/^The clinic config in clinic\.config\.ts is not valid:/);
