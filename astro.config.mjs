@@ -9,6 +9,7 @@ import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 import guideBaseLinks from './src/integrations/base-links.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
 import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
+import guideConfigWarnings from './src/integrations/config-warnings.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
@@ -91,5 +92,7 @@ export default defineConfig({
     guideSearchTerms(),
     // Checklist boxes are for paper: hidden from screen readers on screen.
     guideTaskListBoxes(),
+    // Made-up values left in clinic.config.ts warn, without stopping the build.
+    guideConfigWarnings(clinic),
   ],
 });
