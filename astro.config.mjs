@@ -10,6 +10,7 @@ import guideBaseLinks from './src/integrations/base-links.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
 import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
 import guideConfigWarnings from './src/integrations/config-warnings.ts';
+import { guideSidebar } from './src/lib/sidebar.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
@@ -50,39 +51,8 @@ export default defineConfig({
         MarkdownContent: './src/components/MarkdownContent.astro',
         Footer: './src/components/Footer.astro',
       },
-      // Groups in reading order; each page's `sidebar.order` matches its place here.
-      sidebar: [
-        {
-          label: 'Start here',
-          translations: { es: 'Empiece aquí' },
-          items: [{ slug: 'index' }, { slug: 'is-it-right-for-me' }],
-        },
-        {
-          label: 'Understanding treatment',
-          translations: { es: 'Entender el tratamiento' },
-          items: [{ slug: 'types-of-treatment' }, { slug: 'how-it-works' }, { slug: 'what-the-research-shows' }],
-        },
-        {
-          label: 'Your treatment day',
-          translations: { es: 'El día de su tratamiento' },
-          items: [
-            { slug: 'preparing-for-your-session' },
-            { slug: 'what-a-session-is-like' },
-            { slug: 'after-your-session' },
-            { slug: 'psychotherapy-and-integration' },
-          ],
-        },
-        {
-          label: 'Safety',
-          translations: { es: 'Seguridad' },
-          items: [{ slug: 'risks-and-side-effects' }, { slug: 'myths-and-facts' }, { slug: 'legal-status-and-safe-settings' }],
-        },
-        {
-          label: 'Help and reference',
-          translations: { es: 'Ayuda y consulta' },
-          items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'printable-handouts' }, { slug: 'about-this-guide' }],
-        },
-      ],
+      // Built from each page's `sidebar: { group, order }` frontmatter (groups and labels: src/lib/sidebar.ts).
+      sidebar: guideSidebar(clinic.languages),
     }),
     // After starlight(): its build hook writes the Pagefind index this one precaches.
     guideOffline(),
@@ -92,7 +62,7 @@ export default defineConfig({
     guideSearchTerms(),
     // Checklist boxes are for paper: hidden from screen readers on screen.
     guideTaskListBoxes(),
-    // Made-up values left in clinic.config.ts warn, without stopping the build.
+    // Made-up values left in clinic.config.ts and pages sharing a sidebar place warn, without stopping the build.
     guideConfigWarnings(clinic),
   ],
 });
