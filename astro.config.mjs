@@ -8,6 +8,7 @@ import { clinic } from './clinic.config.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guide from './src/plugin/index.ts';
 import guideSearchTerms from './src/integrations/search-terms.ts';
+import { guideSidebar } from './src/lib/sidebar.ts';
 import { normalizeBase } from './src/lib/base-path.ts';
 
 // No phone-home: Astro posts anonymous usage data on every build, preview and dev run
@@ -37,39 +38,8 @@ export default defineConfig({
       description: `Plain-language answers about ketamine-assisted therapy from ${clinic.name}.`,
       lastUpdated: false,
       pagination: true,
-      // Groups in reading order; each page's `sidebar.order` matches its place here.
-      sidebar: [
-        {
-          label: 'Start here',
-          translations: { es: 'Empiece aquí' },
-          items: [{ slug: 'index' }, { slug: 'is-it-right-for-me' }],
-        },
-        {
-          label: 'Understanding treatment',
-          translations: { es: 'Entender el tratamiento' },
-          items: [{ slug: 'types-of-treatment' }, { slug: 'how-it-works' }, { slug: 'what-the-research-shows' }],
-        },
-        {
-          label: 'Your treatment day',
-          translations: { es: 'El día de su tratamiento' },
-          items: [
-            { slug: 'preparing-for-your-session' },
-            { slug: 'what-a-session-is-like' },
-            { slug: 'after-your-session' },
-            { slug: 'psychotherapy-and-integration' },
-          ],
-        },
-        {
-          label: 'Safety',
-          translations: { es: 'Seguridad' },
-          items: [{ slug: 'risks-and-side-effects' }, { slug: 'myths-and-facts' }, { slug: 'legal-status-and-safe-settings' }],
-        },
-        {
-          label: 'Help and reference',
-          translations: { es: 'Ayuda y consulta' },
-          items: [{ slug: 'questions-to-ask' }, { slug: 'getting-help-now' }, { slug: 'glossary' }, { slug: 'printable-handouts' }, { slug: 'about-this-guide' }],
-        },
-      ],
+      // Built from each page's `sidebar: { group, order }` frontmatter (groups and labels: src/lib/sidebar.ts).
+      sidebar: guideSidebar(clinic.languages),
       plugins: [guide({ clinic })],
     }),
     // Questions typed the way people talk ("can I drive after") find the page that answers them.

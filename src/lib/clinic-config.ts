@@ -74,7 +74,9 @@ export function clinicConfigSchema(root: string) {
       /** The main phone number patients call with questions. */
       phone: phone('phone', '(555) 123-4567'),
       /** Public address of the site, used for canonical links and handout QR codes. */
-      siteUrl: z.url({ protocol: /^https?$/, error: 'must be a full web address starting with https://, e.g. "https://guide.example-clinic.org"' }),
+      // https only: the QR codes and printed addresses send patients there, and the offline
+      // copy (service worker) works only on a secure origin.
+      siteUrl: z.url({ protocol: /^https$/, error: 'must be a full web address starting with https://, e.g. "https://guide.example-clinic.org"' }),
       /** Crisis line (US: the 988 Suicide & Crisis Lifeline). */
       crisisLine: phone('crisisLine', '988').default('988'),
       /** Emergency number (US: 911). */
@@ -163,6 +165,11 @@ export function parseClinicConfig(input: unknown, file: string, root = process.c
   if (result.success) return result.data;
   const lines = formatIssues(result.error.issues, input).map((line) => `  - ${line}`);
   throw new ClinicConfigError([`The clinic config in ${file} is not valid:`, ...lines, `Fix ${lines.length === 1 ? 'this value' : 'these values'} in ${file} and build again.`].join('\n'));
+}
+
+/** The config file in use, as the clinic would name it in a message: clinic.config.ts or the GUIDE_CLINIC_CONFIG file. */
+export function clinicConfigFile(): string {
+  return process.env[CONFIG_ENV] || 'clinic.config.ts';
 }
 
 /**

@@ -23,6 +23,7 @@ import { BRAND_CSS_ID } from '../lib/brand-css.ts';
 import type { ClinicConfig } from '../lib/clinic-config.ts';
 import { offlineHead } from '../integrations/offline.ts';
 import { guideIntegration } from './integration.ts';
+import guideConfigWarnings from '../integrations/config-warnings.ts';
 
 export interface GuidePluginOptions {
   /** The validated clinic config (clinic.config.ts): brand, languages, and whether to print handouts. */
@@ -56,6 +57,8 @@ export default function guide(options: GuidePluginOptions): StarlightPlugin {
         addRouteMiddleware({ entrypoint: local('../security/route-middleware.ts'), order: 'post' });
         // Added after Starlight by Starlight itself, so its `astro:build:done` runs after Pagefind's.
         addIntegration(guideIntegration(options));
+        // Made-up values left in clinic.config.ts and pages sharing a sidebar place warn, without stopping the build.
+        addIntegration(guideConfigWarnings(options.clinic));
       },
     },
   };

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPagePaths } from '../support/built-pages.ts';
-import { docsDir, loadPages } from '../support/pages.ts';
+import { clinic } from '../../clinic.config.ts';
+import { editionsOf } from '../support/editions.ts';
 import { searchSite } from '../support/search.ts';
 import { contentIds, openSite, readHandoutIndex, type SiteSession } from '../support/site.ts';
 
@@ -19,11 +20,10 @@ describe('the built site', () => {
     }
   });
 
-  it('lists every page that has a handout for the renderer, in both languages, and no other', async () => {
+  it('lists every page that has a handout for the renderer, in every language built, and no other', async () => {
     const index = await readHandoutIndex(siteDir);
     const listed = index.pages.map((page) => page.path);
-    const editions = [loadPages(), loadPages(join(docsDir, 'es'), '/es/')];
-    for (const page of editions.flat()) {
+    for (const page of editionsOf(clinic).flatMap((edition) => edition.pages)) {
       const handout = page.frontmatter.handout as { include?: boolean } | undefined;
       const path = `${index.base}${page.path.slice(1)}`;
       if (handout?.include === false) expect(listed, page.file).not.toContain(path);

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { readPageFiles, splitFrontmatter } from '../../src/lib/page-files.ts';
 
 /** The English pages; a translated edition lives in a sub-folder such as `es/`. */
 export const docsDir = fileURLToPath(new URL('../../src/content/docs/', import.meta.url));
@@ -19,16 +17,8 @@ export interface GuidePage {
   body: string;
 }
 
-const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
-
-/** Splits a Markdown/MDX file into its YAML frontmatter (parsed) and its body. */
-export function splitFrontmatter(source: string): { frontmatter: Record<string, unknown>; body: string } {
-  const match = frontmatterPattern.exec(source);
-  if (!match) return { frontmatter: {}, body: source };
-  const parsed: unknown = parseYaml(match[1] ?? '');
-  const frontmatter = parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  return { frontmatter, body: source.slice(match[0].length) };
-}
+/** Splits a Markdown/MDX file into its YAML frontmatter (parsed) and its body (shared with the build's sidebar). */
+export { splitFrontmatter };
 
 /** The site path of a page in `dir`, given the URL prefix of that folder ("/" or "/es/"). */
 export function pagePath(slug: string, prefix = '/'): string {
@@ -37,13 +27,8 @@ export function pagePath(slug: string, prefix = '/'): string {
 
 /** Reads every `.md`/`.mdx` page directly inside `dir` (pages are flat, one folder per language). */
 export function loadPages(dir = docsDir, prefix = '/'): GuidePage[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((dirent) => dirent.isFile() && /\.mdx?$/.test(dirent.name))
-    .map((dirent) => {
-      const slug = dirent.name.replace(/\.mdx?$/, '');
-      const { frontmatter, body } = splitFrontmatter(readFileSync(join(dir, dirent.name), 'utf8'));
-      return { file: dirent.name, slug, path: pagePath(slug, prefix), frontmatter, body };
-    })
+  return readPageFiles(dir)
+    .map((page) => ({ ...page, path: pagePath(page.slug, prefix) }))
     .sort((a, b) => order(a) - order(b) || a.slug.localeCompare(b.slug));
 }
 

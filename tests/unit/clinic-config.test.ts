@@ -41,6 +41,7 @@ describe('clinic config', () => {
 
   it.each([
     ['a bad URL', { siteUrl: 'guide.example.org' }, /`siteUrl` must be a full web address starting with https:\/\//],
+    ['an http:// address (https is required)', { siteUrl: 'http://guide.example.org' }, /`siteUrl` must be a full web address starting with https:\/\/.*\(got "http:\/\/guide\.example\.org"\)/],
     ['a URL that is not a web address', { siteUrl: 'ftp://guide.example.org' }, /`siteUrl`/],
     ['a phone with letters', { phone: '555-CALL-NOW' }, /`phone` must be a phone number .*letters are not allowed.*got "555-CALL-NOW"/],
     ['a crisis line with letters', { crisisLine: 'nine-eight-eight' }, /`crisisLine` must be a phone number/],
