@@ -8,6 +8,10 @@ import { z } from 'astro/zod';
  * Placeholders such as `{phone}` are filled in by src/lib/placeholders.ts.
  */
 const text = z.string().trim().min(1);
+/** A short list kept in one string, items separated by "|" (the dictionary holds strings only). */
+const itemList = text.refine((value) => value.split('|').every((item) => item.trim().length > 0), {
+  message: 'must list items separated by "|", with no empty item',
+});
 
 export const guideStringsSchema = z.object({
   'guide.review.current': text,
@@ -25,6 +29,21 @@ export const guideStringsSchema = z.object({
   'guide.help.emergency': text,
   'guide.help.questions': text,
   'guide.help.disclaimer': text,
+  'guide.help.crisisOptions': text,
+  'guide.whenHelp.label': text,
+  'guide.whenHelp.emergency.heading': text,
+  'guide.whenHelp.emergency.lead': text,
+  'guide.whenHelp.crisis.heading': text,
+  'guide.whenHelp.crisis.lead': text,
+  'guide.whenHelp.clinic.heading': text,
+  'guide.whenHelp.clinic.lead': text,
+  'guide.whenHelp.expected.heading': text,
+  'guide.whenHelp.expected.lead': text,
+  'guide.whenHelp.expected.after': text,
+  'guide.whenHelp.emergency.items': itemList,
+  'guide.whenHelp.crisis.items': itemList,
+  'guide.whenHelp.clinic.items': itemList,
+  'guide.whenHelp.expected.items': itemList,
   'guide.sources': text,
   'guide.options.corner': text,
   'guide.contact.heading': text,

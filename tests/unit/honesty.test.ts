@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadPages, textField } from '../support/pages';
+import { join } from 'node:path';
+import { docsDir, loadPages, textField } from '../support/pages';
 import { findOverclaims } from '../support/overclaims';
 
 const pages = loadPages();
 const cases = pages.map((page) => [page.file, page] as const);
+const spanishCases = loadPages(join(docsDir, 'es'), '/es/').map((page) => [`es/${page.file}`, page] as const);
 
 describe('honesty', () => {
   it('finds the pages', () => {
@@ -13,6 +15,17 @@ describe('honesty', () => {
   it.each(cases)('%s makes no overclaims', (_file, page) => {
     const text = [textField(page, 'title'), textField(page, 'description'), textField(page, 'summary'), page.body].join('\n');
     expect(findOverclaims(text), `${page.file} overclaims; say what the evidence shows instead`).toEqual([]);
+  });
+
+  it.each(spanishCases)('%s makes no overclaims', (_file, page) => {
+    const text = [textField(page, 'title'), textField(page, 'description'), textField(page, 'summary'), page.body].join('\n');
+    expect(findOverclaims(text, 'es'), `${page.file} overclaims; say what the evidence shows instead`).toEqual([]);
+  });
+
+  it('catches overclaims in both languages', () => {
+    expect(findOverclaims('The evidence is strong, and it works for everyone.')).toEqual(['works for everyone', 'evidence is strong']);
+    expect(findOverclaims('Es un milagro: cura la depresión, sin efectos secundarios.', 'es')).toEqual(['cura', 'milagro', 'sin efectos secundarios']);
+    expect(findOverclaims('Puede aliviar la depresión en algunas personas.', 'es')).toEqual([]);
   });
 
   it.each(cases)('%s lists its sources', (_file, page) => {
