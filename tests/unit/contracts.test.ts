@@ -26,8 +26,8 @@ afterEach(async () => {
 const OLD_FIXTURE_SHAPE = {
   site: 'https://guide.example.org',
   base: '/',
-  pages: [{ slug: 'a', lang: 'en', title: 'A', path: '/a/', reviewed: '2026-01-15', order: 1 }],
-  labels: { en: { pageOf: 'Page {page} of {total}', reviewed: 'Reviewed {date}', bookletSubtitle: 'Handouts', bookletContents: 'Contents' } },
+  pages: [{ slug: 'a', lang: 'en', title: 'A', path: '/a/', review: { line: 'This page has not yet been checked by a clinician.', notice: true }, order: 1 }],
+  labels: { en: { pageOf: 'Page {page} of {total}', bookletReviewedAll: 'Every handout was checked.', bookletNotReviewed: '{count} of {total} not checked.', bookletSubtitle: 'Handouts', bookletContents: 'Contents' } },
 };
 
 describe('handout-pages.json', () => {

@@ -21,7 +21,10 @@ function filesUnder(path: string): string[] {
 
 /** Package names a source file loads: imports, CSS @imports and module paths handed to require.resolve. */
 function packagesLoadedBy(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
+  // Comments may quote import syntax ("import … from '…'"): only code counts.
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const specifiers = [
     ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g),
     ...text.matchAll(/\bimport\s*\(?\s*['"]([^'"]+)['"]/g),

@@ -72,7 +72,7 @@ describe('signing and status', () => {
 
   it('says a page changed when its file is edited after the review, and not when only its line endings change', async () => {
     await signPages({ root: site.root, languages, pages: ['risks-and-side-effects'], by: 'Ana Ruiz, MD', today: TODAY });
-    const file = join(site.root, 'src/content/docs/risks-and-side-effects.md');
+    const file = join(site.root, 'src/content/docs/risks-and-side-effects.mdx');
     const original = await readFile(file, 'utf8');
     await writeFile(file, original.replace(/\n/g, '\r\n'));
     expect(statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind).toBe('current');
@@ -105,7 +105,7 @@ describe('signing and status', () => {
     expect(buildFindings([late], policy)).toMatchObject({ errors: [] });
     expect(buildFindings([late], policy).warnings[0]).toMatch(/after-your-session .*was due on 2027-04-01/);
     const failing = buildFindings([late], { ...policy, overdue: 'fail' });
-    expect(failing.errors[0]).toMatch(/after-your-session \(.*after-your-session\.md\): its clinical review was due on 2027-04-01/);
+    expect(failing.errors[0]).toMatch(/after-your-session \(.*after-your-session\.mdx?\): its clinical review was due on 2027-04-01/);
   });
 
   it.each([
