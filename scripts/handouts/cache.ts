@@ -12,7 +12,7 @@ import type { ManifestEntry } from './manifest.ts';
 import type { Job } from './plan.ts';
 
 /** The modules whose code changes what a PDF looks like. */
-const RENDERER_SOURCES = ['render.ts', 'booklet.ts', 'templates.ts', 'metadata.ts', 'links.ts', 'outline.ts', 'structure-ids.ts'];
+const RENDERER_SOURCES = ['render.ts', 'booklet.ts', 'templates.ts', 'metadata.ts', 'links.ts', 'outline.ts', 'structure-ids.ts', 'pdfua.ts', 'content-stream.ts', 'html.ts'];
 
 /** A hash of the renderer, the clinic details and the logo: anything that changes every PDF at once. */
 export async function rendererFingerprint(clinic: object, logo: string): Promise<string> {

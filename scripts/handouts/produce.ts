@@ -37,6 +37,8 @@ export async function produceBooklet(browser: Browser, job: BookletJob, key: str
     date: new Date(`${result.reviewed}T00:00:00Z`),
     links,
     headings: result.headings,
+    // The cover has no running header, footer or page number.
+    coverPages: [0],
   });
   const printed = handoutStarts(doc, job);
   const moved = job.pages.filter((page) => printed[page.slug] !== result.starts[page.slug]);
