@@ -5,6 +5,7 @@
  * - the running header and footer, and the page background, marked as artifacts (01-005);
  * - a role map for the PDF 2.0 structure types Chromium writes into a PDF 1.7 file (02-001);
  * - an LBody in every list item, around everything but its label (09-005);
+ * - a figure that holds text (a list, paragraphs) tagged as a Div, so its text is read, not replaced by its Alt;
  * - a description (/Contents) on every link annotation (28-012), and /Tabs /S on its page (28-008).
  * The title shown in the viewer (07-001) and the document language (11-00x) are set in metadata.ts.
  * Everything here is derived from the document and its inputs, never from time or chance.
@@ -219,6 +220,30 @@ function describeLinks(doc: PDFDocument): void {
   }
 }
 
+/** Structure types that make a figure a group of text rather than a picture. */
+const TEXT_GROUP_KIDS = new Set(['L', 'P', 'Table', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * Chromium tags every HTML <figure> as a Figure, whose alternate text replaces its content for a
+ * screen reader. A figure holding a list or paragraphs (the session timeline) is a group of text:
+ * tag it Div, so its steps are read, not just its caption.
+ */
+function retagTextFigures(doc: PDFDocument, elements: Array<[PDFRef, PDFDict]>): void {
+  for (const [, figure] of elements) {
+    if (figure.get(name('S')) !== name('Figure')) continue;
+    const kids = figure.get(name('K'));
+    const list = kids instanceof PDFArray ? kids.asArray() : [kids];
+    const holdsText = list.some((kid) => {
+      const dict = kid instanceof PDFRef ? doc.context.lookup(kid) : undefined;
+      const type = dict instanceof PDFDict ? dict.lookupMaybe(name('S'), PDFName)?.decodeText() : undefined;
+      return type !== undefined && TEXT_GROUP_KIDS.has(type);
+    });
+    if (!holdsText) continue;
+    figure.set(name('S'), name('Div'));
+    figure.delete(name('Alt'));
+  }
+}
+
 export interface PdfUaOptions extends XmpFields {
   /** 0-based pages printed without the running header and footer (a cover). */
   coverPages?: number[];
@@ -233,5 +258,6 @@ export function applyPdfUa(doc: PDFDocument, options: PdfUaOptions): void {
   const elements = structElems(doc);
   addRoleMap(doc, elements);
   addListBodies(doc, elements);
+  retagTextFigures(doc, elements);
   describeLinks(doc);
 }

@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ContentStreamError, markArtifacts, readOperators } from '../../scripts/handouts/content-stream.ts';
 import { applyPdfUa, linkDescription, xmpPacket } from '../../scripts/handouts/pdfua.ts';
@@ -88,5 +88,21 @@ describe('PDF/UA metadata', () => {
     expect(body).not.toContain(`/P ${item.toString()}`);
     expect(String(doc.catalog.lookup(PDFName.of('StructTreeRoot')))).toMatch(/\/Strong \/Span/);
     expect(doc.catalog.lookup(PDFName.of('Metadata'))).toBeDefined();
+  });
+
+  it('retags a figure that holds a list as a Div, and keeps a picture a Figure with its Alt', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage();
+    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(encode('/P <</MCID 0>> BDC BT ET EMC'))));
+    const ctx = doc.context;
+    const list = ctx.register(ctx.obj({ Type: 'StructElem', S: 'L' }));
+    const timeline = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Figure', Alt: PDFString.of('Your day'), K: [list] }));
+    const logo = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Figure', Alt: PDFString.of('Logo'), K: 0 }));
+    doc.catalog.set(PDFName.of('StructTreeRoot'), ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: [timeline, logo] })));
+    applyPdfUa(doc, FIELDS);
+    expect(String(ctx.lookup(timeline))).toMatch(/\/S \/Div/);
+    expect(String(ctx.lookup(timeline))).not.toContain('/Alt');
+    expect(String(ctx.lookup(logo))).toMatch(/\/S \/Figure/);
+    expect(String(ctx.lookup(logo))).toContain('/Alt (Logo)');
   });
 });
