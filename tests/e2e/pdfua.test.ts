@@ -30,7 +30,7 @@ describe('PDF/UA', () => {
       for (const failure of await checkPdfUa(join(handoutsDir, entry.file))) failures.push(`${entry.file}: ${failure.condition} ${failure.message}`);
     }
     expect(failures.slice(0, 40)).toEqual([]);
-  });
+  }, 15 * 60_000);
 
   it('carries XMP with the title, the language and the PDF/UA identifier, dated from the review date', async () => {
     const index = await readHandoutIndex(siteDir);
