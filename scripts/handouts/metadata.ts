@@ -13,6 +13,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { rewriteLinkOrigin } from './links.ts';
 import { repairOutlineTitles, titleRepairer } from './outline.ts';
+import { applyPdfUa } from './pdfua.ts';
 import { renumberStructureIds } from './structure-ids.ts';
 
 export interface PdfMetadata {
@@ -28,7 +29,11 @@ export interface PdfMetadata {
   links: { from: string; to: string };
   /** The printed headings, to repair the bookmark titles with. */
   headings: string[];
+  /** 0-based pages that are a cover: printed without the running header and footer. */
+  coverPages?: number[];
 }
+
+const PRODUCER = 'Ketamine patient guide handout renderer';
 
 export interface FinalizedPdf {
   bytes: Uint8Array;
@@ -47,7 +52,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<F
   doc.setSubject(meta.subject);
   doc.setKeywords(meta.keywords);
   doc.setCreator(meta.author);
-  doc.setProducer('Ketamine patient guide handout renderer');
+  doc.setProducer(PRODUCER);
   doc.setLanguage(meta.language);
   if (meta.date) {
     doc.setCreationDate(meta.date);
@@ -60,6 +65,7 @@ export async function finalizePdf(pdf: Uint8Array, meta: PdfMetadata): Promise<F
   // Chromium writes a random document ID; derive nothing from time or chance.
   doc.context.trailerInfo.ID = undefined;
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(meta.language));
+  applyPdfUa(doc, { ...meta, producer: PRODUCER });
   const bytes = await doc.save({ useObjectStreams: false });
   return { bytes, pages: doc.getPageCount(), doc };
 }

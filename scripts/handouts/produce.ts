@@ -42,6 +42,8 @@ export async function produceBooklet(browser: BrowserContext, job: BookletJob, k
     date: pdfDate(result.review.date),
     links,
     headings: result.headings,
+    // The cover has no running header, footer or page number.
+    coverPages: [0],
   });
   const printed = handoutStarts(doc, job);
   const moved = job.pages.filter((page) => printed[page.slug] !== result.starts[page.slug]);

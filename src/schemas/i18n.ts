@@ -62,6 +62,7 @@ export const guideStringsSchema = z.object({
   'guide.paper.a4': text,
   'guide.online.heading': text,
   'guide.online.scan': text,
+  'guide.online.qr': text,
   'guide.booklet.subtitle': text,
   'guide.booklet.contents': text,
   'guide.booklet.reviewedAll': text,
