@@ -188,9 +188,11 @@ export async function launchBrowser(flagPath?: string, timeoutMs = 30_000): Prom
         executablePath: candidate.executablePath,
         headless: true,
         timeout: timeoutMs,
-        // No single call to the browser may wait longer than a whole page is allowed to
-        // (Puppeteer's own default is 180 s): see the per-attempt deadline in render-pool.ts.
-        protocolTimeout: timeoutMs,
+        // Puppeteer's own default is 180 s per call to the browser. Each page's attempt has its
+        // own deadline (render-pool.ts); this bounds the calls outside one (start, close). Not
+        // below 30 s: a busy machine answers some calls slowly, and a call that times out
+        // makes Puppeteer drop the browser's connection, which fails every page at once.
+        protocolTimeout: Math.max(timeoutMs, 30_000),
         args: [...new Set([...baseLaunchArgs(noSandbox), ...candidate.extraArgs])],
         // We close the browser ourselves, also on Ctrl-C (see run.ts).
         handleSIGINT: false,

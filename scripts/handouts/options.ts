@@ -28,8 +28,9 @@ export interface HandoutOptions {
   /** Chrome or Chromium to use; undefined looks one up (see browser.ts). */
   browser: string | undefined;
   /**
-   * Bounds everything one attempt at a page (or the booklet) does: loading, fonts, printing,
-   * finishing the PDF. Also each browser start, and each single call to the browser.
+   * Bounds everything one attempt at a page (or the booklet) does, per document it loads or
+   * prints: loading, fonts, printing, finishing the PDF. Also each browser start, and (at
+   * least 30 s, see browser.ts) each single call to the browser.
    */
   timeoutMs: number;
   /** Where the renderer's module graph starts, for the cache key (cache.ts); tests point it at a copy. */
