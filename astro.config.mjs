@@ -7,7 +7,6 @@ import { BRAND_CSS_ID, brandCssPlugin } from './src/lib/brand-css.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
 import guideBaseLinks from './src/integrations/base-links.ts';
-import guideSearchTerms from './src/integrations/search-terms.ts';
 import guideTaskListBoxes from './src/integrations/task-list-boxes.ts';
 
 // Tests and the handout benchmark build into their own folders, so a test run
@@ -41,13 +40,17 @@ export default defineConfig({
       head: offlineHead(base),
       // Search: page descriptions count as searchable text (see src/route-data/search-description.ts).
       // Security last: it escapes page titles and refuses scripts in frontmatter `head` (see the file).
-      routeMiddleware: ['./src/route-data/search-description.ts', './src/security/route-middleware.ts'],
+      routeMiddleware: ['./src/route-data/search-description.ts', './src/route-data/manifest-language.ts', './src/security/route-middleware.ts'],
       pagefind: { ranking: { metaWeights: { description: 3 } } },
       pagination: true,
       customCss: ['./src/styles/guide.css', './src/styles/print.css', './src/styles/accessibility.css', BRAND_CSS_ID],
       components: {
         MarkdownContent: './src/components/MarkdownContent.astro',
         Footer: './src/components/Footer.astro',
+        // Help link, language switch and short title in the header; crisis-aware search (see each file).
+        Header: './src/components/Header.astro',
+        SiteTitle: './src/components/SiteTitle.astro',
+        Search: './src/components/Search.astro',
       },
       // Groups in reading order; each page's `sidebar.order` matches its place here.
       sidebar: [
@@ -87,8 +90,6 @@ export default defineConfig({
     guideOffline(),
     // Content links are written from the site root ("/glossary/"); this adds the base path to them.
     guideBaseLinks(),
-    // Questions typed the way people talk ("can I drive after") find the page that answers them.
-    guideSearchTerms(),
     // Checklist boxes are for paper: hidden from screen readers on screen.
     guideTaskListBoxes(),
   ],

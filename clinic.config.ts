@@ -17,6 +17,8 @@
  *   brandColor       link and button colour, hex; needs 4.5:1 contrast on white (WCAG AA)
  *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
  *   paperSize        handout paper: 'letter' (default) or 'a4'
+ *   shortTitle       optional title for phones and the home screen, per language, 24 characters at most:
+ *                    { en: 'Ketamine guide', es: 'Guía de ketamina' } (the default)
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
  */
 import { loadClinicConfig, type ClinicConfig, type ClinicConfigInput } from './src/lib/clinic-config.ts';
