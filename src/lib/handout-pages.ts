@@ -86,4 +86,6 @@ export interface HandoutLabels {
   bookletContents: string;
   /** The words of the Handouts page's table (see scripts/handouts/listing.ts). */
   table: HandoutTableLabels;
+  /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`; English when left out. */
+  pdf?: { bookletTitle: string; bookletSubject: string; largePrintTitle: string };
 }

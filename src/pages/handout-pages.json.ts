@@ -17,6 +17,11 @@ export const GET: APIRoute = async ({ locals }) => {
         reviewed: locals.t('guide.handout.reviewed', { lng }),
         bookletSubtitle: locals.t('guide.booklet.subtitle', { lng }),
         bookletContents: locals.t('guide.booklet.contents', { lng }),
+        pdf: {
+          bookletTitle: locals.t('guide.pdf.bookletTitle', { lng }),
+          bookletSubject: locals.t('guide.pdf.bookletSubject', { lng }),
+          largePrintTitle: locals.t('guide.pdf.largePrintTitle', { lng }),
+        },
         table: {
           caption: locals.t('guide.handouts.caption', { lng }),
           handout: locals.t('guide.handouts.column', { lng }),

@@ -62,6 +62,9 @@ export const guideStringsSchema = z.object({
   'guide.manifest.shortName': text,
   'guide.manifest.description': text,
   'guide.questions.saved': text,
+  'guide.pdf.bookletTitle': text,
+  'guide.pdf.bookletSubject': text,
+  'guide.pdf.largePrintTitle': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;
