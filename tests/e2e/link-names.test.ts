@@ -3,6 +3,9 @@
  * (two links share a name only when they go to the same place; the Handouts page once had
  * 66 links all called "PDF"), and nothing of the interface is in English on a Spanish page.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPagePaths } from '../support/built-pages.ts';
@@ -114,4 +117,17 @@ describe('link names and language', () => {
     expect(paths.filter((path) => path.startsWith('es/')).length).toBeGreaterThan(15);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('gives the Spanish booklet and large-print PDFs a Spanish title and subject', async () => {
+    const read = async (file: string): Promise<{ title: string; subject: string }> => {
+      const doc = await PDFDocument.load(await readFile(join(siteDir, 'handouts', file)), { updateMetadata: false });
+      return { title: doc.getTitle() ?? '', subject: doc.getSubject() ?? '' };
+    };
+    const booklet = await read('es-booklet-letter.pdf');
+    expect(booklet.title).toMatch(/todos los folletos/);
+    expect(booklet.subject).toMatch(/^Todos los folletos/);
+    expect(`${booklet.title} ${booklet.subject}`).not.toMatch(/all handouts|Every handout/);
+    expect((await read('large-print/letter/es-glossary.pdf')).title).toMatch(/\(letra grande\)$/);
+    expect((await read('booklet-letter.pdf')).title).toMatch(/all handouts$/);
+  });
 });
