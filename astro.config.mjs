@@ -7,7 +7,6 @@ import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guide from './src/plugin/index.ts';
-import guideSearchTerms from './src/integrations/search-terms.ts';
 import { guideSidebar } from './src/lib/sidebar.ts';
 import { normalizeBase } from './src/lib/base-path.ts';
 
@@ -42,7 +41,5 @@ export default defineConfig({
       sidebar: guideSidebar(clinic.languages),
       plugins: [guide({ clinic })],
     }),
-    // Questions typed the way people talk ("can I drive after") find the page that answers them.
-    guideSearchTerms(),
   ],
 });

@@ -17,6 +17,8 @@
  *   brandColor       link and button colour, hex; needs 4.5:1 contrast on white (WCAG AA)
  *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
  *   paperSize        handout paper: 'letter' (default) or 'a4'
+ *   shortTitle       optional title for phones and the home screen, per language, 24 characters at most:
+ *                    { en: 'Ketamine guide', es: 'Guía de ketamina' } (the default)
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
  *   handouts         print the PDF handouts in the build: true (default; needs Chrome or
  *                    Chromium, see README) or false (the site says there are no printable files)

@@ -43,10 +43,12 @@ export function handoutTableHtml(entries: ManifestEntry[], base: string, words: 
   // Entries come in manifest order: booklets first, then the pages in reading order.
   const rows = [...new Set(entries.map((entry) => entry.slug))];
   const pages = (count: number): string => (count === 1 ? words.pageOne : fillText(words.pageMany, { count: String(count) }));
-  const cell = (entry: ManifestEntry | undefined): string =>
+  // No `download` attribute: it makes Chromium bypass the service worker, so a saved PDF would not open offline.
+  // Each link is named in full ("Start here, US Letter, PDF, 3 pages"), or a screen reader hears "PDF" 66 times.
+  const cell = (entry: ManifestEntry | undefined, column: Column): string =>
     entry
-      ? `<td><a href="${escapeHtml(root + entry.file)}" download>${escapeHtml(words.file)}</a> <span class="handout-size">${escapeHtml(pages(entry.pages))}, ${sizeLabel(entry.bytes)}</span></td>`
-      : '<td>—</td>';
+      ? `<td data-label="${escapeHtml(column.label)}"><a href="${escapeHtml(root + entry.file)}" aria-label="${escapeHtml(`${entry.title}, ${column.label}, ${words.file}, ${pages(entry.pages)}`)}">${escapeHtml(words.file)}</a> <span class="handout-size">${escapeHtml(pages(entry.pages))}, ${sizeLabel(entry.bytes)}</span></td>`
+      : `<td data-label="${escapeHtml(column.label)}">—</td>`;
   const body = rows.map((slug) => {
     const mine = entries.filter((entry) => entry.slug === slug);
     const first = mine[0] as ManifestEntry;
@@ -54,7 +56,7 @@ export function handoutTableHtml(entries: ManifestEntry[], base: string, words: 
       first.kind === 'booklet'
         ? `<strong>${escapeHtml(first.title)}</strong> (${escapeHtml(words.booklet)})`
         : `<a href="${escapeHtml(new URL(first.url).pathname)}">${escapeHtml(first.title)}</a>`;
-    return `<tr><th scope="row">${name}</th>${shown.map((column) => cell(mine.find(column.matches))).join('')}</tr>`;
+    return `<tr><th scope="row">${name}</th>${shown.map((column) => cell(mine.find(column.matches), column)).join('')}</tr>`;
   });
   return (
     `<table><caption>${escapeHtml(words.caption)}</caption>` +

@@ -1,12 +1,14 @@
 /** Makes one planned PDF: renders it (a handout or the booklet) and stamps its metadata. */
 import type { BrowserContext } from 'puppeteer';
 import { bookletSlug } from '../../src/lib/handout-files.ts';
+import type { HandoutLabels } from '../../src/contracts/handout-index.ts';
+import { fillText } from '../../src/lib/placeholders.ts';
 import { handoutStarts, renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { finalizePdf } from './metadata.ts';
 import type { BookletJob, HandoutJob } from './plan.ts';
-import { renderHandouts, type RenderContext, type RenderResult } from './render.ts';
+import { labelsFor, renderHandouts, type RenderContext, type RenderResult } from './render.ts';
 
 export interface ProduceContext extends RenderContext {
   /** The site's public URL, e.g. "https://guide.example.org" (Astro `site`). */
@@ -28,15 +30,21 @@ function pdfDate(reviewDay: string | undefined): Date | undefined {
   return reviewDay === undefined ? undefined : new Date(`${reviewDay}T00:00:00Z`);
 }
 
+/** The PDFs' titles in the handout's language (the Spanish booklet is not called "all handouts"). */
+function pdfWords(context: ProduceContext, lang: string): HandoutLabels['pdf'] {
+  return labelsFor(context, lang).pdf;
+}
+
 /** Makes the booklet for one paper size and language. */
 export async function produceBooklet(browser: BrowserContext, job: BookletJob, key: string, context: ProduceContext): Promise<Produced> {
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
   const result = await renderBooklet(browser, job, context);
-  const title = `${result.title}: all handouts`;
+  const words = pdfWords(context, job.lang);
+  const title = fillText(words.bookletTitle, { title: result.title });
   const { bytes, pages, doc } = await finalizePdf(result.pdf, {
     title,
     author: context.clinicName,
-    subject: `Every handout of the patient guide from ${context.clinicName}, in one booklet`,
+    subject: fillText(words.bookletSubject, { clinic: context.clinicName }),
     keywords: [...KEYWORDS, 'booklet', ...job.pages.map((page) => page.title)],
     language: job.lang,
     date: pdfDate(result.review.date),
@@ -62,7 +70,7 @@ export async function produceHandouts(browser: BrowserContext, jobs: Array<{ job
 async function finishHandout(job: HandoutJob, key: string, result: RenderResult, context: ProduceContext): Promise<Produced> {
   const large = job.kind === 'large-print';
   const { bytes, pages } = await finalizePdf(result.pdf, {
-    title: large ? `${job.page.title} (large print)` : job.page.title,
+    title: large ? fillText(pdfWords(context, job.page.lang).largePrintTitle, { title: job.page.title }) : job.page.title,
     author: context.clinicName,
     subject: job.page.description ?? job.page.title,
     keywords: [...KEYWORDS, ...(large ? ['large print'] : []), job.page.title],

@@ -82,6 +82,8 @@ export const handoutLabelsSchema = z
     bookletContents: z.string(),
     /** The words of the Handouts page's table (see scripts/handouts/listing.ts). */
     table: handoutTableLabelsSchema,
+    /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`. */
+    pdf: z.object({ bookletTitle: z.string(), bookletSubject: z.string(), largePrintTitle: z.string() }).strict(),
   })
   .strict();
 
@@ -130,6 +132,11 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
       letter: t('guide.paper.letter'),
       a4: t('guide.paper.a4'),
       largePrint: t('guide.handout.largePrint'),
+    },
+    pdf: {
+      bookletTitle: t('guide.pdf.bookletTitle'),
+      bookletSubject: t('guide.pdf.bookletSubject'),
+      largePrintTitle: t('guide.pdf.largePrintTitle'),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SUPPORTED_LANGUAGES } from '../lib/clinic-config.ts';
 import { generateSW, type GenerateSWOptions, type GetManifestOptions } from 'workbox-build';
 
 /** File name of the service worker, at the root of the site (its scope is the whole site). */
@@ -15,6 +16,9 @@ export const CLEANUP_SCRIPT = 'sw-cleanup.js';
 
 /** The page a patient sees when they open, offline, something this device never saved. */
 export const OFFLINE_PAGE = 'offline/index.html';
+
+/** Editions with an offline page of their own besides English (see src/pages/[lang]/offline.astro). */
+const OTHER_EDITIONS = SUPPORTED_LANGUAGES.filter((lang) => lang !== 'en');
 
 /** Runtime cache for printable handouts (PDFs), emptied whenever a new build takes over. */
 export const HANDOUT_CACHE = 'guide-handouts';
@@ -93,6 +97,19 @@ export function serviceWorkerOptions(dir: string): GenerateSWOptions {
     cacheId: 'guide',
     importScripts: [CLEANUP_SCRIPT],
     runtimeCaching: [
+      // Each edition's offline page for its own pages and handouts (es/offline/ for /es/… and es-….pdf).
+      ...OTHER_EDITIONS.flatMap((lang) => [
+        {
+          urlPattern: new RegExp(`/handouts/(.+/)?${lang}-[^/]+\\.pdf$`),
+          handler: 'NetworkFirst' as const,
+          options: { cacheName: HANDOUT_CACHE, precacheFallback: { fallbackURL: `${lang}/${OFFLINE_PAGE}` } },
+        },
+        {
+          urlPattern: new RegExp(`/${lang}/([^.]*/)?$`),
+          handler: 'NetworkOnly' as const,
+          options: { precacheFallback: { fallbackURL: `${lang}/${OFFLINE_PAGE}` } },
+        },
+      ]),
       {
         // Serialised into sw.js, so it may only use what a service worker has in scope.
         urlPattern: ({ url }) =>

@@ -4,6 +4,8 @@
  * cannot be ticked, and a screen reader would announce each as an unlabelled, dimmed
  * checkbox before the question. This hides them from assistive technology, so the
  * list reads as the list of questions it is (WCAG 4.1.2, axe's `label` rule).
+ * When JavaScript runs, src/components/checklist.ts makes the boxes tickable and names
+ * each one by its question; this is how they stay without it.
  */
 import type { SatteriHastPlugin } from './satteri.ts';
 

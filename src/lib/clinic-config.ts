@@ -17,6 +17,9 @@ import { isHexColor } from './contrast.ts';
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
+/** The guide's short title when clinic.config.ts gives none. */
+const DEFAULT_SHORT_TITLE: Record<Language, string> = { en: 'Ketamine guide', es: 'Guía de ketamina' };
+
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -107,6 +110,15 @@ export function clinicConfigSchema(root: string) {
        * site alone: the Handouts page then says there are no printable files.
        */
       handouts: z.boolean({ error: 'must be true (print the handouts in the build) or false (build the site without them)' }).default(true),
+      /** The title in the header on phones and under the home-screen icon, per language (the full title is cut there). */
+      shortTitle: z
+        .object(
+          Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, z.string().trim().min(1, 'must not be empty').max(24, 'must be 24 characters or fewer, to fit a phone\'s header').optional()])),
+          { error: 'must list a short title per language, e.g. { en: "Ketamine guide", es: "Guía de ketamina" }' },
+        )
+        .strict()
+        .transform((titles) => ({ ...DEFAULT_SHORT_TITLE, ...titles }) as Record<Language, string>)
+        .default(DEFAULT_SHORT_TITLE),
       /** Editions to build; English is always built and lives at the site root. */
       languages: z
         .array(z.enum(SUPPORTED_LANGUAGES, { error: `each language must be one of: ${SUPPORTED_LANGUAGES.map((l) => `"${l}"`).join(', ')}` }))

@@ -18,7 +18,8 @@ export type ListedPage = Omit<HandoutPage, 'review'>;
  */
 export function handoutSlug(entryId: string): string {
   const slug = entrySlugWithinLanguage(entryId);
-  const name = slug === 'index' ? 'start-here' : slug.replaceAll('/', '-');
+  // Starlight's route data gives the English home page the id "" (the collection calls it "index").
+  const name = slug === 'index' || slug === '' ? 'start-here' : slug.replaceAll('/', '-');
   const language = entryLanguage(entryId);
   return language === 'en' ? name : `${language}-${name}`;
 }

@@ -8,9 +8,17 @@
  * "ketamin" needs no help), and a few everyday words for which the guide uses another
  * one ("addictive": the guide says "dependence"). The page text is never changed.
  *
+ * A query that reads as a crisis (src/lib/crisis-terms.ts) is searched as the crisis
+ * line's number, which only the crisis pages mention in their text, so Getting help now
+ * leads the results whatever words the person used.
+ *
  * Runs in the browser as the `processTerm` option of Pagefind's UI (see
- * src/integrations/search-terms.ts), so it must stay self-contained.
+ * src/components/search-ui.ts), so it imports nothing but crisis-terms.ts.
  */
+import { isCrisisQuery } from './crisis-terms.ts';
+
+/** What a crisis query is searched as: the number every crisis page gives. */
+export const CRISIS_SEARCH_TERM = '988';
 
 /** Words that say how a question is asked, not what it is about. */
 const FILLER_WORDS = new Set([
@@ -18,6 +26,10 @@ const FILLER_WORDS = new Set([
   'is', 'am', 'are', 'was', 'be', 'been', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall',
   'may', 'might', 'what', 'whats', "what's", 'how', 'who', 'when', 'why', 'which', 'this', 'that', 'there', 'of',
   'to', 'for', 'in', 'on', 'by', 'with', 'about', 'and', 'or', 'so', 'if', 'any', 'some', 'please',
+  // Spanish: the same kinds of words ("¿qué es la ketamina?" searches "ketamina").
+  'de', 'del', 'la', 'el', 'los', 'las', 'un', 'una', 'unos', 'unas', 'lo', 'al', 'y', 'o', 'en', 'con', 'por', 'para',
+  'que', 'qué', 'es', 'son', 'yo', 'mi', 'mis', 'su', 'sus', 'se', 'le', 'les', 'puedo', 'puede', 'cómo', 'como',
+  'cuándo', 'cuando', 'cuál', 'cual', 'dónde', 'donde', 'hay', 'si', 'sí',
 ]);
 
 /** Misspellings patients make, by the word this guide uses. */
@@ -49,9 +61,10 @@ const CORRECTIONS = new Map(
 
 /** The words of `term` Pagefind should look for. */
 export function patientSearchTerm(term: string): string {
+  if (isCrisisQuery(term)) return CRISIS_SEARCH_TERM;
   const words = term
     .toLowerCase()
-    .replace(/[?!.,;:"“”]/g, ' ')
+    .replace(/[?!.,;:"“”¿¡]/g, ' ')
     // "affects" is a real word (the glossary uses it), so it is only corrected after "side".
     .replace(/\bside[\s-]+affects?\b/g, 'side effects')
     .split(/\s+/)

@@ -46,6 +46,10 @@ export default function guide(options: GuidePluginOptions): StarlightPlugin {
           components: {
             MarkdownContent: local('../components/MarkdownContent.astro'),
             Footer: local('../components/Footer.astro'),
+            // Help link, language switch and short title in the header; crisis-aware search (see each file).
+            Header: local('../components/Header.astro'),
+            SiteTitle: local('../components/SiteTitle.astro'),
+            Search: local('../components/Search.astro'),
             ...config.components,
           },
           // Page descriptions weigh more than body text (see src/route-data/search-description.ts).
@@ -53,6 +57,8 @@ export default function guide(options: GuidePluginOptions): StarlightPlugin {
         });
         // Search first: it adds the description the security middleware then checks with the rest.
         addRouteMiddleware({ entrypoint: local('../route-data/search-description.ts') });
+        // The web app manifest in the page's own language (src/pages/manifest.webmanifest.ts).
+        addRouteMiddleware({ entrypoint: local('../route-data/manifest-language.ts') });
         // Security last: it escapes page titles and refuses scripts in frontmatter `head`.
         addRouteMiddleware({ entrypoint: local('../security/route-middleware.ts'), order: 'post' });
         // Added after Starlight by Starlight itself, so its `astro:build:done` runs after Pagefind's.

@@ -76,6 +76,26 @@ export const guideStringsSchema = z.object({
   'guide.handouts.preparing': text,
   /** Said on the Handouts page when the clinic builds without handouts (clinic.config.ts `handouts: false`). */
   'guide.handouts.unavailable': text,
+  'guide.search.crisisCall': text,
+  'guide.search.crisisEmergency': text,
+  'guide.search.crisisLabel': text,
+  'guide.header.helpLink': text,
+  'guide.header.otherLanguage': text,
+  'guide.header.otherLanguageLabel': text,
+  'guide.handout.linkName': text,
+  'guide.offline.title': text,
+  'guide.offline.intro': text,
+  'guide.offline.works': text,
+  'guide.offline.saved': text,
+  'guide.offline.handouts': text,
+  'guide.offline.calls': text,
+  'guide.manifest.name': text,
+  'guide.manifest.shortName': text,
+  'guide.manifest.description': text,
+  'guide.questions.saved': text,
+  'guide.pdf.bookletTitle': text,
+  'guide.pdf.bookletSubject': text,
+  'guide.pdf.largePrintTitle': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;

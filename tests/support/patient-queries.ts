@@ -62,3 +62,31 @@ export const CONTENT_GAPS: Array<{ query: string; page: string; gap: string }> =
   // None open. Closed in November 2026: "does it work" (the research page now asks "How well does it work?")
   // and "questions for my doctor" (the questions page now says what a clinician is).
 ];
+
+/**
+ * Queries that read as a crisis (src/lib/crisis-terms.ts), in a person's own words, with
+ * the edition they are typed in. Each must show the crisis panel above the results and
+ * put Getting help now first (tests/e2e/crisis-search.test.ts).
+ */
+export const CRISIS_QUERIES: Array<{ query: string; lang: 'en' | 'es' }> = [
+  { query: 'hurt myself', lang: 'en' },
+  { query: 'I want to kill myself', lang: 'en' },
+  { query: 'want to die', lang: 'en' },
+  { query: 'suicidal', lang: 'en' },
+  { query: 'suicide', lang: 'en' },
+  { query: 'hotline', lang: 'en' },
+  { query: 'crisis line', lang: 'en' },
+  { query: 'emergency', lang: 'en' },
+  { query: 'quiero morir', lang: 'es' },
+  { query: 'matarme', lang: 'es' },
+  { query: 'línea de crisis', lang: 'es' },
+  { query: 'suicidio', lang: 'es' },
+  { query: 'emergencia', lang: 'es' },
+];
+
+/** What Spanish speakers type, and the Spanish page that should answer it in the top 3. */
+export const SPANISH_QUERIES: Array<{ query: string; page: string }> = [
+  { query: 'efectos secundarios', page: 'risks-and-side-effects' },
+  { query: 'embarazo', page: 'is-it-right-for-me' },
+  { query: 'línea de crisis', page: 'getting-help-now' },
+];

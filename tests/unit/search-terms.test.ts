@@ -24,4 +24,9 @@ describe('patientSearchTerm', () => {
   it("uses the guide's word for an everyday one", () => {
     expect(patientSearchTerm('is it addictive')).toBe('dependence');
   });
+
+  it('drops the small words of a Spanish question', () => {
+    expect(patientSearchTerm('¿Qué es la ketamina?')).toBe('ketamina');
+    expect(patientSearchTerm('efectos secundarios')).toBe('efectos secundarios');
+  });
 });
