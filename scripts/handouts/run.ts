@@ -117,7 +117,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
       }
       relaunches += 1;
       log('  the browser stopped; starting a new one');
-      const fresh = (await launchBrowser(options.browser, options.timeoutMs)).browser;
+      const fresh = (await launchBrowser(options.browser, options.timeoutMs, { onlyOrigin: server?.origin })).browser;
       if (signal.aborted) {
         await fresh.close().catch(() => fresh.process()?.kill('SIGKILL'));
         throw new Error('interrupted');
@@ -144,7 +144,7 @@ export async function runHandouts(options: CliOptions, signal: AbortSignal, log:
     let candidate: BrowserCandidate | undefined;
     if (toRender.length > 0) {
       server = await serveStatic({ root: options.site, base: index.base });
-      const launched = await launchBrowser(options.browser, options.timeoutMs);
+      const launched = await launchBrowser(options.browser, options.timeoutMs, { onlyOrigin: server.origin });
       browser = launched.browser;
       candidate = launched.candidate;
       log(`Rendering ${plural(toRender.length, 'PDF')} with ${candidate.executablePath} (${candidate.source}), ${options.concurrency} at a time`);
