@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
 import { contentSecurityPolicy } from './src/security/csp.ts';
+import guideBodyHtmlCheck from './src/security/body-html.ts';
 import { BRAND_CSS_ID, brandCssPlugin } from './src/lib/brand-css.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guideOffline, { offlineHead } from './src/integrations/offline.ts';
@@ -91,5 +92,7 @@ export default defineConfig({
     guideSearchTerms(),
     // Checklist boxes are for paper: hidden from screen readers on screen.
     guideTaskListBoxes(),
+    // Page bodies may not carry script, frames, forms, <meta>/<base> or javascript: links (fails the build).
+    guideBodyHtmlCheck(),
   ],
 });
