@@ -62,7 +62,7 @@ describe('the handout renderer and other servers', () => {
     expect(await leftoverProcesses(run.marker)).toEqual([]);
   });
 
-  it('lets no WebSocket, WebRTC packet or looked-up name out of a print tab', { timeout: 120_000 }, async () => {
+  it('lets no WebSocket, WebRTC packet or looked-up name out of a print tab', { timeout: 240_000 }, async () => {
     const channels = await listenForSideChannels();
     try {
       const site = join(dir, 'side-channels');
@@ -81,7 +81,7 @@ describe('the handout renderer and other servers', () => {
     }
   });
 
-  it('blocks WebSockets, WebRTC and name lookups at the browser, even for a script that runs', { timeout: 60_000 }, async () => {
+  it('blocks WebSockets, WebRTC and name lookups at the browser, even for a script that runs', { timeout: 120_000 }, async () => {
     const channels = await listenForSideChannels();
     const page = createServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html' });
