@@ -10,6 +10,7 @@
  * reaches the page as written, so it is read here as text: entities are decoded first,
  * as the browser would (`jav&#97;script:`).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -86,10 +87,29 @@ interface RawNode extends Positioned {
 }
 interface FileContext {
   fileURL: URL | undefined;
+  source: string;
 }
 
-/** Everything found in one page, reported at once when the page is done. */
-export function bodyHtmlPlugin() {
+/**
+ * Lines before `body` in its file: content loaders hand the processor the body without its
+ * frontmatter, so the parser's line 1 is a later line of the file.
+ */
+function linesBefore(ctx: FileContext): number {
+  if (!ctx.fileURL) return 0;
+  try {
+    const file = readFileSync(ctx.fileURL, 'utf8');
+    const start = file.indexOf(ctx.source);
+    return start > 0 ? (file.slice(0, start).match(/\n/g)?.length ?? 0) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Everything found in one page, reported at once when the page is done: thrown, and passed
+ * to `onError`, because Astro's content loader logs a page's render error without failing the build.
+ */
+export function bodyHtmlPlugin(onError: (error: BodyHtmlError) => void = () => undefined) {
   const found = new Map<string, BodyHtmlProblem[]>();
   const note = (ctx: FileContext, line: number | undefined, messages: string[]): void => {
     const file = ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)) : 'a page';
@@ -124,7 +144,11 @@ export function bodyHtmlPlugin() {
       const file = ctx.fileURL ? relative(process.cwd(), fileURLToPath(ctx.fileURL)) : 'a page';
       const problems = found.get(file);
       found.delete(file);
-      if (problems && problems.length > 0) throw new BodyHtmlError(file, problems);
+      if (!problems || problems.length === 0) return;
+      const offset = linesBefore(ctx);
+      const error = new BodyHtmlError(file, problems.map((p) => ({ ...p, line: p.line + offset })));
+      onError(error);
+      throw error;
     },
   };
 }
@@ -143,12 +167,18 @@ export class BodyHtmlError extends Error {
   }
 }
 
-/** Astro integration: runs the check on every Markdown and MDX page of the build. */
+/** Astro integration: runs the check on every Markdown and MDX page of the build, and fails the build on a finding. */
 export default function guideBodyHtmlCheck(): AstroIntegration {
+  const errors: BodyHtmlError[] = [];
+  const failOnFindings = (): void => {
+    if (errors.length > 0) throw new Error(errors.map((error) => error.message).join('\n'));
+  };
   return {
     name: 'guide-body-html',
     hooks: {
-      'astro:config:setup': ({ config }) => addHastPlugin(config, bodyHtmlPlugin()),
+      'astro:config:setup': ({ config }) => addHastPlugin(config, bodyHtmlPlugin((error) => errors.push(error))),
+      'astro:build:start': failOnFindings,
+      'astro:build:done': failOnFindings,
     },
   };
 }
