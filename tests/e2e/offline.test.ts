@@ -108,19 +108,19 @@ describe('offline (service worker)', () => {
     // the precached copy of a page the next build does not change: neither may survive it.
     const oldHandoutCache = /name !== "([^"]+)"/.exec(await readFile(join(copy, CLEANUP_SCRIPT), 'utf8'))?.[1] ?? '';
     expect(oldHandoutCache).toMatch(/^guide-handouts-/);
-    const poisoned = await tab.evaluate(async (name: string) => {
+    const poisoned = await tab.evaluate(async (name: string, page: string) => {
       await (await caches.open(name)).put('handouts/old.pdf', new Response('old build'));
       let replaced = 0;
       for (const cacheName of (await caches.keys()).filter((n) => n.includes('precache'))) {
         const cache = await caches.open(cacheName);
         for (const request of await cache.keys()) {
-          if (!new URL(request.url).pathname.endsWith('/how-it-works/index.html')) continue;
+          if (new URL(request.url).pathname !== page) continue;
           await cache.put(request, new Response('<h1>poisoned</h1>', { headers: { 'Content-Type': 'text/html' } }));
           replaced += 1;
         }
       }
       return replaced;
-    }, oldHandoutCache);
+    }, oldHandoutCache, `${base}how-it-works/index.html`);
     expect(poisoned, 'the unchanged page was precached, and is now poisoned').toBe(1);
 
     // A new build: one page changes, and the service worker is generated again from the files.
