@@ -8,9 +8,9 @@
  * Kinds of page:
  * - normal: a heading and a few paragraphs inside `.sl-markdown-content`, with a
  *   marker word ("fixture-17-marker") a test can find in the PDF text.
- * - never settles: the same, plus a script that keeps three image requests to the
- *   local server in flight forever, so the page never fires `load` (it behaves like
- *   a page with a request that never finishes, without needing a server of its own).
+ * - never settles: the same, plus a stylesheet that keeps importing itself from the
+ *   local server, so the page never fires `load` (it behaves like a page with a
+ *   request that never finishes, without needing a server or a script of its own).
  * - no content: a page with no `.sl-markdown-content` at all.
  * - calls outside: normal content, plus every kind of request to another origin.
  */
@@ -30,7 +30,7 @@ export interface FixtureSiteOptions {
   /** Slugs of extra pages that have no handout content. */
   noContent?: string[];
   /** Extra pages that try to load an image, a stylesheet, a font, a script and a fetch from `origin`. */
-  callsOutside?: { slugs: string[]; origin: string };
+  callsOutside?: { slugs: string[]; origin: string; /** More HTML for those pages, e.g. scripts that open WebSockets. */ extraHtml?: string };
 }
 
 export interface FixturePage {
@@ -60,18 +60,13 @@ function contentHtml(page: FixturePage): string {
   return `<div class="sl-markdown-content"><h1>${page.title}</h1><p>${paragraph}</p><p>It has a short second paragraph, so each handout holds a little real text.</p></div>`;
 }
 
-/** Keeps three requests in flight at all times: a page that never reaches `load`. */
-const NEVER_SETTLES = `<script>
-  let request = 0;
-  const another = () => {
-    const image = document.createElement('img');
-    image.alt = '';
-    image.onload = image.onerror = () => { image.remove(); another(); };
-    image.src = '/pixel.svg?' + request++;
-    document.body.append(image);
-  };
-  for (let i = 0; i < 3; i += 1) another();
-</script>`;
+/**
+ * A stylesheet that imports itself under a new address each time ("a//b.css", "a///b.css"...,
+ * which the server maps to the same file): a page that never reaches `load`, without a script,
+ * since print tabs run none.
+ */
+const NEVER_SETTLES = '<link rel="stylesheet" href="/never-settles/import.css">';
+const NEVER_SETTLES_CSS = '@import url(".//import.css");\n';
 
 /** Asks `origin` for every kind of resource a page can load. */
 function outsideCalls(origin: string): string {
@@ -105,13 +100,15 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       slug,
       title: `Calls outside ${slug}`,
       body: contentHtml({ slug, title: `Calls outside ${slug}`, marker: `${slug}-marker` }),
-      extra: outsideCalls(options.callsOutside?.origin ?? ''),
+      extra: outsideCalls(options.callsOutside?.origin ?? '') + (options.callsOutside?.extraHtml ?? ''),
     })),
   ];
   for (const page of listed) {
     await mkdir(join(dir, page.slug), { recursive: true });
     await writeFile(join(dir, page.slug, 'index.html'), pageHtml(page.title, page.body, page.extra));
   }
+  await mkdir(join(dir, 'never-settles'), { recursive: true });
+  await writeFile(join(dir, 'never-settles/import.css'), NEVER_SETTLES_CSS);
   await writeFile(join(dir, 'pixel.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
   await writeFile(join(dir, '404.html'), pageHtml('Not found', '<p>Not found</p>'));
   const words = JSON.parse(await readFile(ENGLISH_DICTIONARY, 'utf8')) as Record<GuideStringKey, string>;

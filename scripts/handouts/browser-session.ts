@@ -26,6 +26,8 @@ export interface BrowserSessionOptions {
   signal: AbortSignal;
   /** Called before a browser that stopped is replaced. */
   onRelaunch: () => void;
+  /** The local server's origin, the only one the browser may connect to (see onlyOriginArgs in browser.ts). */
+  onlyOrigin?: () => string | undefined;
 }
 
 export function browserSession(options: BrowserSessionOptions): BrowserSession {
@@ -59,7 +61,8 @@ export function browserSession(options: BrowserSessionOptions): BrowserSession {
       }
       if (launches > 0) options.onRelaunch();
       launches += 1;
-      const launched = await launchBrowser(options.browserPath, options.timeoutMs);
+      const onlyOrigin = options.onlyOrigin?.();
+      const launched = await launchBrowser(options.browserPath, options.timeoutMs, onlyOrigin ? { onlyOrigin } : {});
       if (signal.aborted) {
         await launched.browser.close().catch(() => launched.browser.process()?.kill('SIGKILL'));
         throw new Error('interrupted');

@@ -11,8 +11,13 @@
  * An explicit choice (1 or 2) that does not exist is an error, never silently skipped.
  */
 import { accessSync, constants } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { platform as osPlatform } from 'node:os';
 import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer';
+import { findShippedChromium, type ShippedChromium, type UnpackedBrowser } from './npm-chromium.ts';
+
+/** What the npm-shipped Chromium is called until it is unpacked (it has no path before). */
+export const NPM_CHROMIUM_PATH = 'installed, unpacked into a private folder only if used';
 
 /** Where a candidate came from, for messages and the manifest. */
 export type BrowserSource = 'flag' | 'env' | 'puppeteer-cache' | 'system' | 'npm-chromium';
@@ -22,6 +27,8 @@ export interface BrowserCandidate {
   executablePath: string;
   /** Extra flags this build needs (the npm-shipped Chromium is a headless shell). */
   extraArgs: string[];
+  /** For the npm-shipped Chromium: unpacks it, only once it is the browser about to start. */
+  unpack?: () => Promise<UnpackedBrowser>;
 }
 
 /** What the lookup may touch, injectable so each branch can be unit-tested. */
@@ -32,8 +39,8 @@ export interface LookupEnvironment {
   isExecutable: (path: string) => boolean;
   /** Path where Puppeteer's own download would be; may not exist. */
   puppeteerPath: () => Promise<string | undefined>;
-  /** Extracts and returns the npm-shipped Chromium, or undefined when it is not installed. */
-  npmChromium: () => Promise<{ executablePath: string; args: string[] } | undefined>;
+  /** The npm-shipped Chromium, not yet unpacked, or undefined when it is not installed. */
+  npmChromium: () => Promise<ShippedChromium | undefined>;
 }
 
 /** Raised when no browser can be found or started; its message is meant for people. */
@@ -112,10 +119,12 @@ export async function findBrowserCandidates(lookup: LookupEnvironment, tried: st
   if (lookup.platform === 'linux') {
     try {
       const shipped = await lookup.npmChromium();
-      if (shipped) add('npm-chromium', shipped.executablePath, '@sparticuz/chromium', shipped.args);
-      else tried.push('@sparticuz/chromium: not installed (optional dependency)');
+      if (shipped) {
+        tried.push(`@sparticuz/chromium: ${NPM_CHROMIUM_PATH}`);
+        candidates.push({ source: 'npm-chromium', executablePath: NPM_CHROMIUM_PATH, extraArgs: shipped.args, unpack: shipped.unpack });
+      } else tried.push('@sparticuz/chromium: not installed (optional dependency)');
     } catch (error) {
-      tried.push(`@sparticuz/chromium: could not be unpacked (${(error as Error).message})`);
+      tried.push(`@sparticuz/chromium: could not be loaded (${(error as Error).message})`);
     }
   }
   return candidates;
@@ -136,18 +145,7 @@ export function systemLookup(flagPath: string | undefined): LookupEnvironment {
       }
     },
     puppeteerPath: async () => puppeteer.executablePath(),
-    npmChromium: async () => {
-      let chromium: typeof import('@sparticuz/chromium').default;
-      try {
-        chromium = (await import('@sparticuz/chromium')).default;
-      } catch {
-        return undefined;
-      }
-      // Keep what this headless shell needs; drop its Lambda-only flags that weaken web security.
-      const unsafe = ['--disable-web-security', '--allow-running-insecure-content'];
-      const args = chromium.args.filter((arg) => !unsafe.includes(arg) && !arg.startsWith('--headless'));
-      return { executablePath: await chromium.executablePath(), args };
-    },
+    npmChromium: findShippedChromium,
   };
 }
 
@@ -159,9 +157,15 @@ export function needsNoSandbox(uid: number | null = process.getuid?.() ?? null):
   return uid === 0;
 }
 
-/** Flags for every launch: no background traffic to Google, no first-run UI. */
+/** Flags for every launch: no background traffic to Google, no first-run UI, no name lookups, no UDP. */
 export function baseLaunchArgs(noSandbox: boolean): string[] {
   return [
+    // Every host name fails without a lookup, and so does every address but loopback: neither a page
+    // nor Chromium's own services (which otherwise send a hundred DNS queries per run) reach a resolver.
+    `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${LOOPBACK_HOST}`,
+    // WebRTC sends STUN over UDP, which no request interception sees: allow UDP only through a proxy, and there is none.
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -174,35 +178,68 @@ export function baseLaunchArgs(noSandbox: boolean): string[] {
   ];
 }
 
+/** The one address the renderer's local server listens on, and so the only one a browser may reach. */
+export const LOOPBACK_HOST = '127.0.0.1';
+
+/** An address that never answers: connections to it are refused, so nothing sent through it leaves the machine. */
+const DEAD_PROXY = `http://${LOOPBACK_HOST}:0`;
+
+/**
+ * Flags that send every connection but those to `origin` into a proxy that does not exist.
+ * Request interception does not see WebSockets (and DevTools' URL blocking ignores them),
+ * so this is what stops `ws:`/`wss:` to another port of this machine. Chromium skips
+ * proxies for loopback by default; `<-loopback>` undoes that, and only `origin` is exempt.
+ */
+export function onlyOriginArgs(origin: string): string[] {
+  const { protocol, hostname, port } = new URL(origin);
+  if (protocol !== 'http:' || hostname !== LOOPBACK_HOST || port === '') {
+    throw new Error(`the renderer's origin must be http://${LOOPBACK_HOST}:<port>, not "${origin}"`);
+  }
+  return [`--proxy-server=${DEAD_PROXY}`, `--proxy-bypass-list=<-loopback>;${hostname}:${port}`];
+}
+
+export interface LaunchIsolation {
+  /** When set, the browser can open connections to this origin only (see onlyOriginArgs). */
+  onlyOrigin?: string;
+}
+
 /**
  * Starts the first candidate that works, or explains what was tried and how to fix it.
  * `timeoutMs` bounds each start (see startWithin) and each call to the browser afterwards.
  */
-export async function launchBrowser(flagPath?: string, timeoutMs = 30_000): Promise<{ browser: Browser; candidate: BrowserCandidate }> {
+export async function launchBrowser(
+  flagPath?: string,
+  timeoutMs = 30_000,
+  isolation: LaunchIsolation = {},
+): Promise<{ browser: Browser; candidate: BrowserCandidate }> {
+  const isolationArgs = isolation.onlyOrigin ? onlyOriginArgs(isolation.onlyOrigin) : [];
   const tried: string[] = [];
   const candidates = await findBrowserCandidates(systemLookup(flagPath), tried);
   const noSandbox = needsNoSandbox();
-  for (const candidate of candidates) {
-    try {
-      const browser = await startWithin(timeoutMs, {
-        executablePath: candidate.executablePath,
-        headless: true,
-        timeout: timeoutMs,
-        // Puppeteer's own default is 180 s per call to the browser. Each page's attempt has its
-        // own deadline (render-pool.ts); this bounds the calls outside one (start, close). Not
-        // below 30 s: a busy machine answers some calls slowly, and a call that times out
-        // makes Puppeteer drop the browser's connection, which fails every page at once.
-        protocolTimeout: Math.max(timeoutMs, 30_000),
-        args: [...new Set([...baseLaunchArgs(noSandbox), ...candidate.extraArgs])],
-        // We close the browser ourselves, also on Ctrl-C (see run.ts).
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-      });
-      return { browser, candidate };
-    } catch (error) {
-      tried.push(`${candidate.executablePath}: failed to start (${firstLine((error as Error).message)})`);
-    }
+  const started = await startFirstCandidate(candidates, tried, (executablePath, extraArgs) =>
+    startWithin(timeoutMs, {
+      executablePath,
+      headless: true,
+      // DevTools over a pipe, not a port: no other process can connect to it, and Chromium quits when
+      // the pipe closes, so a renderer killed outright (SIGKILL, out of memory) leaves no browser behind.
+      pipe: true,
+      timeout: timeoutMs,
+      // Puppeteer's own default is 180 s per call to the browser. Each page's attempt has its
+      // own deadline (render-pool.ts); this bounds the calls outside one (start, close). Not
+      // below 30 s: a busy machine answers some calls slowly, and a call that times out
+      // makes Puppeteer drop the browser's connection, which fails every page at once.
+      protocolTimeout: Math.max(timeoutMs, 30_000),
+      args: [...new Set([...baseLaunchArgs(noSandbox), ...isolationArgs, ...extraArgs])],
+      // We close the browser ourselves, also on Ctrl-C (see run.ts).
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    }),
+  );
+  if (started) {
+    const { browser: startedBrowser, unpackedFolder } = started;
+    if (unpackedFolder) startedBrowser.once('disconnected', () => void rm(unpackedFolder, { recursive: true, force: true }));
+    return { browser: startedBrowser, candidate: started.candidate };
   }
   const headline =
     candidates.length > 0
@@ -211,6 +248,35 @@ export async function launchBrowser(flagPath?: string, timeoutMs = 30_000): Prom
   throw new BrowserNotFoundError(
     [headline, ...tried.map((t) => `  - ${t}`), '', 'To fix it, install one:', ...INSTALL_HINTS.map((h) => `  ${h}`)].join('\n'),
   );
+}
+
+/**
+ * Tries the candidates in order with `start`, recording failures in `tried`. A candidate that
+ * must be unpacked is unpacked only when its turn comes, and its folder removed if it fails.
+ */
+export async function startFirstCandidate<T>(
+  candidates: BrowserCandidate[],
+  tried: string[],
+  start: (executablePath: string, extraArgs: string[]) => Promise<T>,
+): Promise<{ browser: T; candidate: BrowserCandidate; unpackedFolder?: string } | undefined> {
+  for (const candidate of candidates) {
+    let unpacked: UnpackedBrowser | undefined;
+    try {
+      unpacked = await candidate.unpack?.();
+    } catch (error) {
+      tried.push(`@sparticuz/chromium: could not be unpacked (${firstLine((error as Error).message)})`);
+      continue;
+    }
+    const executablePath = unpacked?.executablePath ?? candidate.executablePath;
+    try {
+      const browser = await start(executablePath, candidate.extraArgs);
+      return { browser, candidate: { ...candidate, executablePath }, unpackedFolder: unpacked?.folder };
+    } catch (error) {
+      if (unpacked) await rm(unpacked.folder, { recursive: true, force: true });
+      tried.push(`${executablePath}: failed to start (${firstLine((error as Error).message)})`);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -98,8 +98,12 @@ export async function openForPrint(browser: BrowserContext, path: string, contex
   try {
     // The site's offline service worker would answer from its cache, and a page served by it has no response to check.
     await tab.setBypassServiceWorker(true);
+    // A handout is static: no page script runs in a print tab, so none can open a WebSocket or a
+    // WebRTC connection. The renderer's own evaluate() calls below still run (DevTools is not a page script).
+    await tab.setJavaScriptEnabled(false);
     // The site's Content-Security-Policy allows fonts only from itself; the header and footer
-    // carry theirs as data URLs (see templates.ts), which it would block.
+    // carry theirs as data URLs (see templates.ts), which it would block. With page scripts off
+    // and the network locked at the browser (browser.ts) and below, the policy has nothing left to stop.
     await tab.setBypassCSP(true);
     await tab.setRequestInterception(true);
     tab.on('request', (request) => {

@@ -98,8 +98,14 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
   const keyed: KeyedJob[] = jobs.map((job) => ({ job, key: jobKey(job, fingerprint, hashes, index) }));
 
   const staging = await createStaging(options.out);
-  const session = browserSession({ browserPath: options.browser, timeoutMs: options.timeoutMs, signal, onRelaunch: () => onEvent({ type: 'relaunching' }) });
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
+  const session = browserSession({
+    browserPath: options.browser,
+    timeoutMs: options.timeoutMs,
+    signal,
+    onRelaunch: () => onEvent({ type: 'relaunching' }),
+    onlyOrigin: () => server?.origin,
+  });
   try {
     const kept: ManifestEntry[] = [];
     const toRender: KeyedJob[] = [];

@@ -28,7 +28,7 @@ interface SatteriProcessor {
 }
 
 /** Adds `plugin` to the Markdown and MDX pipeline, or explains why it cannot. */
-export function addHastPlugin(config: AstroConfig, plugin: SatteriHastPlugin): void {
+export function addHastPlugin(config: AstroConfig, plugin: SatteriHastPlugin | { name: string; options?: { position?: boolean } }): void {
   const processor = config.markdown.processor as unknown as SatteriProcessor;
   if (processor.name !== 'satteri') {
     throw new Error(

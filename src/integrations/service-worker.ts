@@ -3,9 +3,11 @@
  * workbox-build configuration. Kept apart from the Astro hook so unit tests can
  * check the choices without running a build.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SUPPORTED_LANGUAGES } from '../lib/clinic-config.ts';
+import { HANDOUT_INDEX_FILE, handoutIndexSchema } from '../contracts/handout-index.ts';
+import { parseContract } from '../contracts/friendly-parse.ts';
 import { generateSW, type GenerateSWOptions, type GetManifestOptions } from 'workbox-build';
 
 /** File name of the service worker, at the root of the site (its scope is the whole site). */
@@ -20,8 +22,28 @@ export const OFFLINE_PAGE = 'offline/index.html';
 /** Editions with an offline page of their own besides English (see src/pages/[lang]/offline.astro). */
 const OTHER_EDITIONS = SUPPORTED_LANGUAGES.filter((lang) => lang !== 'en');
 
-/** Runtime cache for printable handouts (PDFs), emptied whenever a new build takes over. */
-export const HANDOUT_CACHE = 'guide-handouts';
+/** Start of every cache name this guide's service worker uses. */
+export const CACHE_PREFIX = 'guide';
+
+/**
+ * What makes one build's caches its own: a new id for every build (so nothing cached by an
+ * earlier build, even a page whose file did not change, is ever served again) and the base
+ * path (so two copies of the guide on one web server never share or delete each other's caches).
+ */
+export interface BuildCaches {
+  id: string;
+  base: string;
+}
+
+/** A fresh id for a build: base-36 time and a little randomness, safe in a cache name. */
+export function newBuildId(now = Date.now()): string {
+  return `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+}
+
+/** Runtime cache for printable handouts (PDFs) of one build; older builds' are deleted when a new one takes over. */
+export function handoutCacheName(build: BuildCaches): string {
+  return `${CACHE_PREFIX}-handouts-${build.id}${build.base}`;
+}
 
 /**
  * Everything a patient can open from a page: every page, the styles and scripts,
@@ -53,14 +75,24 @@ interface ServiceWorkerScope {
 }
 
 /**
- * Empties the handout cache when a new build's worker takes over, so a PDF saved
- * from an older build is never shown next to the new pages.
+ * Runs when a new build's worker takes over: deletes every handout cache of this base path
+ * but the new build's, so a PDF saved from an older build (or planted there) is never shown
+ * next to the new pages. Old precaches are deleted by Workbox (cleanupOutdatedCaches).
  */
-export function cleanupScript(): string {
+export function cleanupScript(build: BuildCaches): string {
+  const current = handoutCacheName(build);
   return [
     '// Written by the build (src/plugin/pipeline.ts, last step).',
     "self.addEventListener('activate', (event) => {",
-    `  event.waitUntil(caches.delete(${JSON.stringify(HANDOUT_CACHE)}));`,
+    '  event.waitUntil(',
+    '    caches.keys().then((names) =>',
+    '      Promise.all(',
+    '        names',
+    `          .filter((name) => name.startsWith(${JSON.stringify(`${CACHE_PREFIX}-handouts-`)}) && name.endsWith(${JSON.stringify(build.base)}) && name !== ${JSON.stringify(current)})`,
+    '          .map((name) => caches.delete(name)),',
+    '      ),',
+    '    ),',
+    '  );',
     '});',
     '',
   ].join('\n');
@@ -77,8 +109,8 @@ export function precacheOptions(dir: string): GetManifestOptions {
   return { globDirectory: dir, globPatterns: PRECACHE_PATTERNS, globIgnores: PRECACHE_IGNORES, dontCacheBustURLsMatching: HASHED_URL };
 }
 
-/** Workbox options for the service worker of a site built into `dir`. */
-export function serviceWorkerOptions(dir: string): GenerateSWOptions {
+/** Workbox options for the service worker of a site built into `dir`, for one build. */
+export function serviceWorkerOptions(dir: string, build: BuildCaches = { id: newBuildId(), base: '/' }): GenerateSWOptions {
   return {
     ...precacheOptions(dir),
     swDest: `${dir.replace(/\/$/, '')}/${SERVICE_WORKER_FILE}`,
@@ -94,7 +126,9 @@ export function serviceWorkerOptions(dir: string): GenerateSWOptions {
     inlineWorkboxRuntime: true,
     sourcemap: false,
     mode: 'production',
-    cacheId: 'guide',
+    // Workbox names its precache "<cacheId>-precache-v2-<scope>": a new id per build makes a new
+    // precache that fetches every file again, and the old one is deleted on activate.
+    cacheId: `${CACHE_PREFIX}-${build.id}`,
     importScripts: [CLEANUP_SCRIPT],
     runtimeCaching: [
       // Each edition's offline page for its own pages and handouts (es/offline/ for /es/… and es-….pdf).
@@ -102,7 +136,7 @@ export function serviceWorkerOptions(dir: string): GenerateSWOptions {
         {
           urlPattern: new RegExp(`/handouts/(.+/)?${lang}-[^/]+\\.pdf$`),
           handler: 'NetworkFirst' as const,
-          options: { cacheName: HANDOUT_CACHE, precacheFallback: { fallbackURL: `${lang}/${OFFLINE_PAGE}` } },
+          options: { cacheName: handoutCacheName(build), cacheableResponse: { statuses: [200] }, precacheFallback: { fallbackURL: `${lang}/${OFFLINE_PAGE}` } },
         },
         {
           urlPattern: new RegExp(`/${lang}/([^.]*/)?$`),
@@ -112,10 +146,16 @@ export function serviceWorkerOptions(dir: string): GenerateSWOptions {
       ]),
       {
         // Serialised into sw.js, so it may only use what a service worker has in scope.
-        urlPattern: ({ url }) =>
-          url.pathname.startsWith(new URL('handouts/', (self as unknown as ServiceWorkerScope).registration.scope).pathname),
+        // Only this site's own handouts, and only complete answers: never another origin's
+        // (opaque) response, a redirect, a partial (206) or an error page.
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && url.pathname.startsWith(new URL('handouts/', (self as unknown as ServiceWorkerScope).registration.scope).pathname),
         handler: 'NetworkFirst',
-        options: { cacheName: HANDOUT_CACHE, precacheFallback: { fallbackURL: OFFLINE_PAGE } },
+        options: {
+          cacheName: handoutCacheName(build),
+          cacheableResponse: { statuses: [200] },
+          precacheFallback: { fallbackURL: OFFLINE_PAGE },
+        },
       },
       {
         urlPattern: ({ request }) => request.mode === 'navigate',
@@ -131,7 +171,16 @@ export function serviceWorkerOptions(dir: string): GenerateSWOptions {
  * call it again after changing a built file, so the worker's list of revisions matches
  * the files (otherwise a changed page could stay cached in its old version).
  */
-export async function writeServiceWorker(dir: string): Promise<{ count: number; size: number; warnings: string[] }> {
-  await writeFile(join(dir, CLEANUP_SCRIPT), cleanupScript());
-  return generateSW(serviceWorkerOptions(dir));
+export async function writeServiceWorker(dir: string): Promise<{ count: number; size: number; warnings: string[]; build: BuildCaches }> {
+  const build = { id: newBuildId(), base: await builtBase(dir) };
+  await writeFile(join(dir, CLEANUP_SCRIPT), cleanupScript(build));
+  return { ...(await generateSW(serviceWorkerOptions(dir, build))), build };
+}
+
+/** The base path the site in `dir` was built for, from its handout-pages.json (checked by its contract; "/" when it has none). */
+async function builtBase(dir: string): Promise<string> {
+  const file = join(dir, HANDOUT_INDEX_FILE);
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return '/';
+  return parseContract(handoutIndexSchema, text, { file, rebuild: 'npm run build' }).base;
 }

@@ -24,6 +24,7 @@ import type { ClinicConfig } from '../lib/clinic-config.ts';
 import { offlineHead } from '../integrations/offline.ts';
 import { guideIntegration } from './integration.ts';
 import guideConfigWarnings from '../integrations/config-warnings.ts';
+import guideBodyHtmlCheck from '../security/body-html.ts';
 
 export interface GuidePluginOptions {
   /** The validated clinic config (clinic.config.ts): brand, languages, and whether to print handouts. */
@@ -65,6 +66,8 @@ export default function guide(options: GuidePluginOptions): StarlightPlugin {
         addIntegration(guideIntegration(options));
         // Made-up values left in clinic.config.ts and pages sharing a sidebar place warn, without stopping the build.
         addIntegration(guideConfigWarnings(options.clinic));
+        // Page bodies may not carry script, frames, forms, <meta>/<base> or javascript: links (fails the build).
+        addIntegration(guideBodyHtmlCheck());
       },
     },
   };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../support/run.ts';
 
 describe('a page with broken frontmatter', () => {
-  it('fails the build, naming the file and the field (a hand-written review date)', async () => {
+  it('fails the build, naming the file and the field (a hand-written review date)', { timeout: 180_000 }, async () => {
     const out = await mkdtemp(join(tmpdir(), 'guide-broken-'));
     const result = await runCommand('astro', ['build', '--root', 'tests/fixtures/bad-frontmatter'], {
       GUIDE_OUT_DIR: join(out, 'dist'),
@@ -16,5 +16,18 @@ describe('a page with broken frontmatter', () => {
     expect(output).toContain('hand-written-review');
     expect(output).toMatch(/reviewed/);
     expect(output).toMatch(/npm run review -- sign/);
+  });
+});
+
+describe('a page whose body carries hostile HTML', () => {
+  it('fails the build, naming the file and the line', { timeout: 180_000 }, async () => {
+    const out = await mkdtemp(join(tmpdir(), 'guide-hostile-'));
+    const result = await runCommand('astro', ['build', '--root', 'tests/fixtures/hostile-body'], {
+      GUIDE_OUT_DIR: join(out, 'dist'),
+      GUIDE_CACHE_DIR: join(out, 'cache'),
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+    expect(result.code, output).not.toBe(0);
+    expect(output).toContain('src/content/docs/es/redirige.md:7: <meta> is not allowed in a page body');
   });
 });

@@ -5,7 +5,7 @@
  * - a page that never settles (scripts/bench/fixture-site.ts: it keeps requests
  *   to the local server in flight, so it never fires `load`), retried once;
  * - the browser killed once (relaunched, the run completes) or again and again;
- * - Ctrl-C (SIGINT) or SIGTERM in the middle of the run;
+ * - Ctrl-C (SIGINT) or SIGTERM in the middle of the run, or SIGKILL (no Chromium may survive it);
  * - an uncaught error thrown inside the process (tests/support/inject-uncaught.ts);
  * - inputs that are not a usable build (no folder, an empty folder, a page
  *   with no handout content).
@@ -152,6 +152,18 @@ describe('npm run pdf under faults', () => {
     expect(code, run.output()).toBe(expected);
     expect(run.output()).toMatch(new RegExp(`Received ${signal}`));
     await expectCleanFailure(run, code, before);
+  });
+
+  it('leaves no Chromium behind when the run itself is killed outright (SIGKILL)', { timeout: 120_000 }, async () => {
+    await writeFixtureSite(site, { pages: 30 });
+    const run = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--force', '--concurrency', '2']);
+    await run.waitFor(/^\[2\//m);
+    // Control: the run's browser is alive at the moment the run is killed.
+    expect(chromiumProcesses(descendantsOf(run.child.pid ?? 0)).length).toBeGreaterThan(0);
+    run.child.kill('SIGKILL');
+    expect((await run.exited).signal).toBe('SIGKILL');
+    // Nothing can clean up after SIGKILL: the browser must quit on its own, within a bounded wait.
+    expect(await leftoverProcesses(run.marker, 15_000)).toEqual([]);
   });
 
   it('cleans up after an uncaught error inside the run', { timeout: 120_000 }, async () => {

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/handouts/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
-import { HANDOUT_CACHE, writeServiceWorker } from '../../src/integrations/service-worker.ts';
+import { CLEANUP_SCRIPT, writeServiceWorker } from '../../src/integrations/service-worker.ts';
 import { searchSite } from '../support/search.ts';
 import { readHandoutIndex } from '../support/site.ts';
 
@@ -104,11 +104,24 @@ describe('offline (service worker)', () => {
     const tab = await context.newPage();
     await tab.goto(`${server.url}how-it-works/`);
     await waitForOfflineReady(tab);
-    // A handout opened once is kept for offline use, until the next build.
-    await tab.evaluate(async (name: string) => {
-      const cache = await caches.open(name);
-      await cache.put('handouts/old.pdf', new Response('old build'));
-    }, HANDOUT_CACHE);
+    // A handout opened once is kept for offline use, until the next build. Poison that cache and
+    // the precached copy of a page the next build does not change: neither may survive it.
+    const oldHandoutCache = /name !== "([^"]+)"/.exec(await readFile(join(copy, CLEANUP_SCRIPT), 'utf8'))?.[1] ?? '';
+    expect(oldHandoutCache).toMatch(/^guide-handouts-/);
+    const poisoned = await tab.evaluate(async (name: string, page: string) => {
+      await (await caches.open(name)).put('handouts/old.pdf', new Response('old build'));
+      let replaced = 0;
+      for (const cacheName of (await caches.keys()).filter((n) => n.includes('precache'))) {
+        const cache = await caches.open(cacheName);
+        for (const request of await cache.keys()) {
+          if (new URL(request.url).pathname !== page) continue;
+          await cache.put(request, new Response('<h1>poisoned</h1>', { headers: { 'Content-Type': 'text/html' } }));
+          replaced += 1;
+        }
+      }
+      return replaced;
+    }, oldHandoutCache, `${base}how-it-works/index.html`);
+    expect(poisoned, 'the unchanged page was precached, and is now poisoned').toBe(1);
 
     // A new build: one page changes, and the service worker is generated again from the files.
     const glossaryFile = join(copy, 'glossary', 'index.html');
@@ -135,7 +148,8 @@ describe('offline (service worker)', () => {
       const urls: string[] = [];
       for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
       return { names, urls, handouts: names.includes(handoutCache) ? (await (await caches.open(handoutCache)).keys()).length : 0 };
-    }, HANDOUT_CACHE);
+    }, oldHandoutCache);
+    expect(cached.names, "the old build's handout cache is deleted").not.toContain(oldHandoutCache);
     const glossaryEntries = cached.urls.filter((url) => new URL(url).pathname === `${base}glossary/index.html`);
     expect(glossaryEntries, 'one copy of the changed page, the new one').toHaveLength(1);
     expect(cached.names.filter((name) => name.includes('precache')), 'one precache').toHaveLength(1);
@@ -146,6 +160,9 @@ describe('offline (service worker)', () => {
     await server.close();
     await tab.goto(`${server.url}glossary/`);
     expect(await tab.$eval('h1', (h1) => h1.textContent)).toContain('(new build)');
+    // The page whose file did not change comes from the new build's precache, not the poisoned one.
+    await tab.goto(`${server.url}how-it-works/`);
+    expect(await tab.$eval('h1', (h1) => h1.textContent)).not.toContain('poisoned');
     await context.close();
   });
 });

@@ -3,6 +3,10 @@
  * that asks another server for an image, a stylesheet, a font, a script and a
  * fetch still prints, the run notes what it blocked, and that other server
  * (here a real one, on another port of this machine) never receives a request.
+ *
+ * Request interception does not see WebSockets, WebRTC's UDP or name lookups, so a
+ * hostile page tries those too: in a print tab its scripts do not run at all, and in a
+ * tab of the same browser where they do run, the browser itself still lets nothing out.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +16,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../../scripts/bench/fixture-site.ts';
 import { readPdf } from '../support/pdf.ts';
+import { launchBrowser } from '../../scripts/handouts/browser.ts';
 import { leftoverProcesses, runPdfWatched } from '../support/processes.ts';
+import { listenForSideChannels } from '../support/side-channels.ts';
 
 describe('the handout renderer and other servers', () => {
   let dir: string;
@@ -54,5 +60,48 @@ describe('the handout renderer and other servers', () => {
     const pdf = await readPdf(join(site, 'handouts/large-print/letter/calls-outside.pdf'));
     expect(pdf.text).toContain('calls-outside-marker');
     expect(await leftoverProcesses(run.marker)).toEqual([]);
+  });
+
+  it('lets no WebSocket, WebRTC packet or looked-up name out of a print tab', { timeout: 240_000 }, async () => {
+    const channels = await listenForSideChannels();
+    try {
+      const site = join(dir, 'side-channels');
+      await writeFixtureSite(site, {
+        pages: 1,
+        callsOutside: { slugs: ['side-channels'], origin: outsideOrigin, extraHtml: `${channels.links}<script>${channels.script}</script>` },
+      });
+      const run = runPdfWatched(['--site', site, '--large-print', '--paper', 'letter']);
+      const { code } = await run.exited;
+      expect(code, run.output()).toBe(0);
+      // The browser has closed: anything it sent has arrived by now.
+      expect(channels.received).toEqual([]);
+      expect((await readPdf(join(site, 'handouts/large-print/letter/side-channels.pdf'))).text).toContain('side-channels-marker');
+    } finally {
+      await channels.close();
+    }
+  });
+
+  it('blocks WebSockets, WebRTC and name lookups at the browser, even for a script that runs', { timeout: 120_000 }, async () => {
+    const channels = await listenForSideChannels();
+    const page = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(`<!doctype html><title>side channels</title>${channels.links}`);
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+    const { browser } = await launchBrowser(undefined, 30_000, { onlyOrigin: origin });
+    try {
+      const tab = await browser.newPage();
+      const response = await tab.goto(`${origin}/`);
+      // Control: the allowed origin is reachable, and the script really ran to its end.
+      expect(response?.ok()).toBe(true);
+      expect(await tab.evaluate(channels.script)).toBe('tried');
+      await tab.close();
+    } finally {
+      await browser.close();
+      await new Promise<void>((resolve) => page.close(() => resolve()));
+      await channels.close();
+    }
+    expect(channels.received).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseServeCli, reachableHosts, ServeUsageError } from '../../scripts/serve/cli.ts';
-import { PRECACHE_IGNORES, serviceWorkerOptions } from '../../src/integrations/service-worker.ts';
+import { cleanupScript, handoutCacheName, newBuildId, PRECACHE_IGNORES, serviceWorkerOptions, type BuildCaches } from '../../src/integrations/service-worker.ts';
 import { withBase } from '../../src/lib/base-path.ts';
 import { webAppManifest } from '../../src/lib/web-app-manifest.ts';
+import { PROJECT_ROOT } from '../support/paths.ts';
 
 describe('withBase', () => {
   it('adds the base path to site-root links only', () => {
@@ -24,6 +27,45 @@ describe('service worker options', () => {
     expect(PRECACHE_IGNORES).toEqual(expect.arrayContaining(['handouts/**', 'sw.js']));
     expect(options.skipWaiting, 'a new build must not take over an open page').toBe(false);
     expect(options.cleanupOutdatedCaches).toBe(true);
+  });
+});
+
+describe('service worker caches', () => {
+  const build: BuildCaches = { id: 'abc123', base: '/patient-guide/' };
+
+  it('stores only same-origin, complete (200) handout responses', () => {
+    const handouts = serviceWorkerOptions('/site', build).runtimeCaching?.find((route) => route.options?.cacheName === handoutCacheName(build));
+    expect(handouts?.options?.cacheableResponse).toEqual({ statuses: [200] });
+    expect(handouts?.options?.cacheableResponse?.headers).toBeUndefined();
+    const matches = handouts?.urlPattern as (context: { url: URL; sameOrigin: boolean }) => boolean;
+    const scope = { registration: { scope: 'https://guide.example.org/patient-guide/' } };
+    Object.assign(globalThis, { self: scope });
+    try {
+      expect(matches({ url: new URL('https://guide.example.org/patient-guide/handouts/a4/x.pdf'), sameOrigin: true })).toBe(true);
+      expect(matches({ url: new URL('https://elsewhere.example/patient-guide/handouts/a4/x.pdf'), sameOrigin: false })).toBe(false);
+    } finally {
+      Reflect.deleteProperty(globalThis, 'self');
+    }
+  });
+
+  it('names every cache after the build and the base path, and each build differently', () => {
+    expect(serviceWorkerOptions('/site', build).cacheId).toContain('abc123');
+    expect(handoutCacheName(build)).toBe('guide-handouts-abc123/patient-guide/');
+    expect(newBuildId(1_000)).not.toBe(newBuildId(2_000));
+    expect(serviceWorkerOptions('/site').cacheId).not.toBe(serviceWorkerOptions('/site').cacheId);
+  });
+
+  it("deletes, on activate, the handout caches of older builds of this base path only", async () => {
+    const names = ['guide-handouts-old1/patient-guide/', handoutCacheName(build), 'guide-handouts-old1/', 'other-app'];
+    const deleted: string[] = [];
+    let activate: ((event: { waitUntil: (work: Promise<unknown>) => void }) => void) | undefined;
+    const work: Array<Promise<unknown>> = [];
+    const fakeSelf = { addEventListener: (_type: string, listener: typeof activate) => (activate = listener) };
+    const fakeCaches = { keys: async () => names, delete: async (name: string) => deleted.push(name) };
+    new Function('self', 'caches', cleanupScript(build))(fakeSelf, fakeCaches);
+    activate?.({ waitUntil: (promise) => work.push(promise) });
+    await Promise.all(work);
+    expect(deleted).toEqual(['guide-handouts-old1/patient-guide/']);
   });
 });
 
@@ -59,5 +101,31 @@ describe('npm run serve', () => {
     } as Parameters<typeof reachableHosts>[1];
     expect(reachableHosts('0.0.0.0', interfaces)).toEqual({ local: 'localhost', network: ['192.168.1.20'] });
     expect(reachableHosts('127.0.0.1', interfaces)).toEqual({ local: '127.0.0.1', network: [] });
+  });
+});
+
+describe('the kill-switch service worker (docs/kill-switch-sw.js)', () => {
+  it("deletes the guide's caches of its own base path, unregisters itself and reloads open pages", async () => {
+    const source = await readFile(join(PROJECT_ROOT, 'docs/kill-switch-sw.js'), 'utf8');
+    const listeners = new Map<string, (event: { waitUntil: (work: Promise<unknown>) => void }) => void>();
+    const deleted: string[] = [];
+    const reloaded: string[] = [];
+    let unregistered = false;
+    const scope = 'https://guide.example.org/patient-guide/';
+    const fakeSelf = {
+      addEventListener: (type: string, listener: (event: { waitUntil: (work: Promise<unknown>) => void }) => void) => listeners.set(type, listener),
+      skipWaiting: () => undefined,
+      registration: { scope, unregister: async () => (unregistered = true) },
+      clients: { matchAll: async () => [{ url: `${scope}glossary/`, navigate: async (url: string) => reloaded.push(url) }] },
+    };
+    const names = [`guide-abc-precache-v2-${scope}`, 'guide-handouts-abc/patient-guide/', 'guide-handouts-abc/', 'other-app'];
+    const fakeCaches = { keys: async () => names, delete: async (name: string) => deleted.push(name) };
+    new Function('self', 'caches', source)(fakeSelf, fakeCaches);
+    const work: Array<Promise<unknown>> = [];
+    listeners.get('activate')?.({ waitUntil: (promise) => work.push(promise) });
+    await Promise.all(work);
+    expect(deleted).toEqual([`guide-abc-precache-v2-${scope}`, 'guide-handouts-abc/patient-guide/']);
+    expect(unregistered).toBe(true);
+    expect(reloaded).toEqual([`${scope}glossary/`]);
   });
 });
