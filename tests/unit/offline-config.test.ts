@@ -34,7 +34,16 @@ describe('service worker caches', () => {
   const build: BuildCaches = { id: 'abc123', base: '/patient-guide/' };
 
   it('stores only same-origin, complete (200) handout responses', () => {
-    const handouts = serviceWorkerOptions('/site', build).runtimeCaching?.find((route) => route.options?.cacheName === handoutCacheName(build));
+    const routes = serviceWorkerOptions('/site', build).runtimeCaching ?? [];
+    const handoutRoutes = routes.filter((route) => route.options?.cacheName === handoutCacheName(build));
+    // Every route that stores handouts (the English one and each other edition's) keeps only 200s.
+    expect(handoutRoutes.length).toBeGreaterThan(0);
+    for (const route of handoutRoutes) expect(route.options?.cacheableResponse).toEqual({ statuses: [200] });
+    // A RegExp route matches another origin only from the start of the URL; these never do.
+    for (const route of handoutRoutes.filter((candidate) => candidate.urlPattern instanceof RegExp)) {
+      expect((route.urlPattern as RegExp).source.startsWith('http')).toBe(false);
+    }
+    const handouts = handoutRoutes.find((route) => typeof route.urlPattern === 'function');
     expect(handouts?.options?.cacheableResponse).toEqual({ statuses: [200] });
     expect(handouts?.options?.cacheableResponse?.headers).toBeUndefined();
     const matches = handouts?.urlPattern as (context: { url: URL; sameOrigin: boolean }) => boolean;
