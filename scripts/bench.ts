@@ -17,11 +17,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { findBrowserCandidates, needsNoSandbox, systemLookup } from './handouts/browser.ts';
-import { parseCli } from './handouts/cli.ts';
-import { loadHandoutIndex } from './handouts/pages.ts';
+import { findBrowserCandidates, needsNoSandbox, systemLookup } from '../src/handouts/browser.ts';
+import { parseCli } from './pdf/cli.ts';
+import { loadHandoutIndex } from '../src/handouts/pages.ts';
 import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
-import { serveStatic } from './handouts/server.ts';
+import { serveStatic } from '../src/handouts/server.ts';
 import { runTool } from './project-tools.ts';
 import { benchSite, formatSiteBench } from './bench/site.ts';
 import { measureRenderMemory } from './bench/memory.ts';
@@ -53,10 +53,14 @@ async function timedPdf(cliArgs: string[]): Promise<{ seconds: number; rendered:
   });
   return { seconds: (performance.now() - started) / 1000, rendered };
 }
-const pdfPages = async (file: string): Promise<number> => (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
+const pdfPages = async (file: string): Promise<number> =>
+  (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { site: { type: 'string' }, 'skip-starlight-to-pdf': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { site: { type: 'string' }, 'skip-starlight-to-pdf': { type: 'boolean' } },
+    strict: true,
+  });
   const work = await mkdtemp(join(tmpdir(), 'handout-bench-'));
   try {
     let site = values.site;
@@ -66,7 +70,8 @@ async function main(): Promise<void> {
       await timedRun('astro', ['build'], { GUIDE_OUT_DIR: site, GUIDE_CACHE_DIR: join(work, 'cache') });
     }
     const index = await loadHandoutIndex(site);
-    const pdf = (...args: string[]): Promise<{ seconds: number; rendered: number }> => timedPdf(['--site', site, ...args]);
+    const pdf = (...args: string[]): Promise<{ seconds: number; rendered: number }> =>
+      timedPdf(['--site', site, ...args]);
 
     const cold = await pdf('--force');
     const coldCount = cold.rendered;
@@ -76,11 +81,23 @@ async function main(): Promise<void> {
     await appendFile(join(site, first.path.slice(index.base.length), 'index.html'), `\n<!-- bench ${Date.now()} -->\n`);
     const onePage = await pdf();
     // starlight-to-pdf follows the English edition's page order, so compare with the English booklet.
-    const booklet = await pdf('--booklet', '--paper', 'letter', '--lang', 'en', '--force', '--out', join(work, 'booklet'));
+    const booklet = await pdf(
+      '--booklet',
+      '--paper',
+      'letter',
+      '--lang',
+      'en',
+      '--force',
+      '--out',
+      join(work, 'booklet'),
+    );
     const ourBookletPages = await pdfPages(join(work, 'booklet', 'booklet-letter.pdf'));
 
     const rows: Array<[string, string]> = [
-      [`Full set, cold (${coldCount} PDFs)`, `${cold.seconds.toFixed(1)} s = ${(coldCount / cold.seconds).toFixed(1)} PDFs/s`],
+      [
+        `Full set, cold (${coldCount} PDFs)`,
+        `${cold.seconds.toFixed(1)} s = ${(coldCount / cold.seconds).toFixed(1)} PDFs/s`,
+      ],
       ['Rebuild, nothing changed', `${unchanged.seconds.toFixed(2)} s (rendered ${unchanged.rendered})`],
       ['Rebuild, one page changed', `${onePage.seconds.toFixed(1)} s (rendered ${onePage.rendered})`],
       [`Our booklet, English, letter (${ourBookletPages} pages)`, `${booklet.seconds.toFixed(1)} s`],
@@ -103,7 +120,20 @@ async function main(): Promise<void> {
         await timedRun('npx', ['-y', STARLIGHT_TO_PDF, '--help'], env);
         const theirs = await timedRun(
           'npx',
-          ['-y', STARLIGHT_TO_PDF, server.url, '--browser-executable', executable, '-p', work, '-f', 'starlight-to-pdf', '--format', 'Letter', '--pdf-outline'],
+          [
+            '-y',
+            STARLIGHT_TO_PDF,
+            server.url,
+            '--browser-executable',
+            executable,
+            '-p',
+            work,
+            '-f',
+            'starlight-to-pdf',
+            '--format',
+            'Letter',
+            '--pdf-outline',
+          ],
           env,
         );
         const theirPages = await pdfPages(join(work, 'starlight-to-pdf.pdf'));

@@ -6,7 +6,7 @@
  * config or a page's frontmatter would stop the build.
  */
 import { fileURLToPath } from 'node:url';
-import { BrowserNotFoundError, findBrowserCandidates, INSTALL_HINTS, systemLookup } from './handouts/browser.ts';
+import { BrowserNotFoundError, findBrowserCandidates, INSTALL_HINTS, systemLookup } from '../src/handouts/browser.ts';
 import { ClinicConfigError, clinicConfigFile, type ClinicConfig } from '../src/lib/clinic-config.ts';
 import { formatReport, runDoctor, type BrowserCheck } from '../src/lib/doctor.ts';
 import { reviewsFromRecords } from '../src/review/doctor-source.ts';
@@ -20,14 +20,17 @@ async function checkBrowser(): Promise<BrowserCheck> {
     const [found] = await findBrowserCandidates(systemLookup(undefined), tried);
     return { found, tried, installHints: INSTALL_HINTS };
   } catch (error) {
-    if (error instanceof BrowserNotFoundError) return { tried, error: error.message.replace(/\n/g, ' '), installHints: INSTALL_HINTS };
+    if (error instanceof BrowserNotFoundError)
+      return { tried, error: error.message.replace(/\n/g, ' '), installHints: INSTALL_HINTS };
     throw error;
   }
 }
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    console.log('npm run doctor: lists what is left to do before the guide is your clinic’s (no options; changes no file).');
+    console.log(
+      'npm run doctor: lists what is left to do before the guide is your clinic’s (no options; changes no file).',
+    );
     return 0;
   }
   let clinic: ClinicConfig;
@@ -40,7 +43,12 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const report = await runDoctor({ clinic, configFile: clinicConfigFile(), checkBrowser, reviews: reviewsFromRecords(PROJECT_ROOT, clinic) });
+  const report = await runDoctor({
+    clinic,
+    configFile: clinicConfigFile(),
+    checkBrowser,
+    reviews: reviewsFromRecords(PROJECT_ROOT, clinic),
+  });
   console.log(formatReport(report));
   return report.broken ? 1 : 0;
 }

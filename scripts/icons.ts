@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './handouts/browser.ts';
+import { launchBrowser } from '../src/handouts/browser.ts';
 
 const ICONS_DIR = fileURLToPath(new URL('../public/icons/', import.meta.url));
 
@@ -26,7 +26,9 @@ async function main(): Promise<void> {
       const svg = await readFile(`${ICONS_DIR}${icon.source}`, 'utf8');
       await tab.setViewport({ width: icon.size, height: icon.size });
       const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-      await tab.setContent(`<body style="margin:0"><img src="${src}" width="${icon.size}" height="${icon.size}" style="display:block"></body>`);
+      await tab.setContent(
+        `<body style="margin:0"><img src="${src}" width="${icon.size}" height="${icon.size}" style="display:block"></body>`,
+      );
       await tab.waitForFunction(() => document.images[0]?.complete === true);
       const png = await tab.screenshot({ type: 'png', omitBackground: true });
       await writeFile(`${ICONS_DIR}${icon.file}`, png);

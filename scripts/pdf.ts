@@ -5,12 +5,12 @@
  * this file only wires the command line, printing its events, Ctrl-C and exit codes.
  */
 import { ContractError } from '../src/contracts/friendly-parse.ts';
-import { BrowserNotFoundError } from './handouts/browser.ts';
-import type { HandoutEvent } from './handouts/events.ts';
-import { HELP, parseCli } from './handouts/cli.ts';
-import { UsageError } from './handouts/pages.ts';
-import { formatEvent } from './handouts/report.ts';
-import { HandoutRunError } from './handouts/run.ts';
+import { BrowserNotFoundError } from '../src/handouts/browser.ts';
+import type { HandoutEvent } from '../src/handouts/events.ts';
+import { HELP, parseCli } from './pdf/cli.ts';
+import { UsageError } from '../src/handouts/pages.ts';
+import { formatEvent } from '../src/handouts/report.ts';
+import { HandoutRunError } from '../src/handouts/run.ts';
 import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
 
 async function main(): Promise<number> {
@@ -44,7 +44,13 @@ async function main(): Promise<number> {
       if (line !== undefined) console.log(line);
     };
     const summary = await runPipelineAfterPages(options, { signal: controller.signal, onEvent });
-    onEvent({ type: 'done', written: summary.written.length, kept: summary.kept.length, seconds: summary.seconds, out: options.out });
+    onEvent({
+      type: 'done',
+      written: summary.written.length,
+      kept: summary.kept.length,
+      seconds: summary.seconds,
+      out: options.out,
+    });
     return 0;
   } finally {
     process.off('SIGINT', stop);
@@ -64,8 +70,12 @@ main().then(
     process.exit(process.exitCode ?? code);
   },
   (error: unknown) => {
-    const known = error instanceof UsageError || error instanceof BrowserNotFoundError || error instanceof HandoutRunError || error instanceof ContractError;
-    console.error(`\nHandouts failed: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}`);
+    const known =
+      error instanceof UsageError ||
+      error instanceof BrowserNotFoundError ||
+      error instanceof HandoutRunError ||
+      error instanceof ContractError;
+    console.error(`\nHandouts failed: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}`);
     process.exit(process.exitCode && process.exitCode !== 0 ? process.exitCode : 1);
   },
 );

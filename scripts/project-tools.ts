@@ -25,7 +25,11 @@ export function toolEnvironment(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv 
 
 /** Starts `command` ("node", "astro"...) the way an npm script would. Output is piped unless `stdio` says otherwise. */
 export function spawnTool(command: string, args: string[], options: ToolOptions = {}): ChildProcess {
-  return spawn(command, args, { cwd: PROJECT_ROOT, env: toolEnvironment(options.env), stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'] });
+  return spawn(command, args, {
+    cwd: PROJECT_ROOT,
+    env: toolEnvironment(options.env),
+    stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export interface ToolResult {
@@ -38,7 +42,11 @@ export interface ToolResult {
 }
 
 /** Runs `command` to its end and collects its output; after `timeoutMs` (if given) it is killed. */
-export function runTool(command: string, args: string[], options: ToolOptions & { timeoutMs?: number } = {}): Promise<ToolResult> {
+export function runTool(
+  command: string,
+  args: string[],
+  options: ToolOptions & { timeoutMs?: number } = {},
+): Promise<ToolResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawnTool(command, args, { env: options.env });
@@ -46,7 +54,8 @@ export function runTool(command: string, args: string[], options: ToolOptions & 
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+    const timer =
+      options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -44,7 +44,12 @@ function parse(argv: string[]) {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { by: { type: 'string' }, date: { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        by: { type: 'string' },
+        date: { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new ReviewError(`${(error as Error).message}. Run \`npm run review -- --help\` for the options.`);
@@ -61,22 +66,36 @@ async function main(argv: string[]): Promise<void> {
   const root = resolve(values.root ?? process.cwd());
   const today = localToday();
   if (command === 'status') {
-    if (pages.length > 0 || values.by !== undefined || values.date !== undefined) throw new ReviewError('`status` takes no pages, --by or --date');
+    if (pages.length > 0 || values.by !== undefined || values.date !== undefined)
+      throw new ReviewError('`status` takes no pages, --by or --date');
     console.log(formatStatusTable(await collectStatuses(root, clinic.languages, clinic.review, today)));
     return;
   }
   if (command === 'sign') {
-    const records = await signPages({ root, languages: clinic.languages, pages, by: values.by, date: values.date, today });
+    const records = await signPages({
+      root,
+      languages: clinic.languages,
+      pages,
+      by: values.by,
+      date: values.date,
+      today,
+    });
     for (const record of records) {
-      console.log(`Signed ${pageLabel(record)}: reviewed by ${record.reviewer} on ${record.date}; next review due ${nextReviewDue(record, clinic.review)}.`);
+      console.log(
+        `Signed ${pageLabel(record)}: reviewed by ${record.reviewer} on ${record.date}; next review due ${nextReviewDue(record, clinic.review)}.`,
+      );
     }
-    console.log('Commit src/content/reviews/ together with the pages; editing a page later shows "changed since its last review" until it is signed again.');
+    console.log(
+      'Commit src/content/reviews/ together with the pages; editing a page later shows "changed since its last review" until it is signed again.',
+    );
     return;
   }
-  throw new ReviewError(`unknown command "${command}": use \`status\` or \`sign\`. Run \`npm run review -- --help\` for details.`);
+  throw new ReviewError(
+    `unknown command "${command}": use \`status\` or \`sign\`. Run \`npm run review -- --help\` for details.`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(error instanceof ReviewError ? `review: ${error.message}` : (error as Error).stack ?? String(error));
+  console.error(error instanceof ReviewError ? `review: ${error.message}` : ((error as Error).stack ?? String(error)));
   process.exitCode = error instanceof ReviewError ? 2 : 1;
 });

@@ -8,9 +8,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HANDOUT_INDEX_FILE } from '../src/contracts/handout-index.ts';
 import { ContractError } from '../src/contracts/friendly-parse.ts';
-import { readHandoutIndex } from './handouts/pages.ts';
+import { readHandoutIndex } from '../src/handouts/pages.ts';
 import { normalizeBase } from '../src/lib/base-path.ts';
-import { serveStatic } from './handouts/server.ts';
+import { serveStatic } from '../src/handouts/server.ts';
 import { parseServeCli, reachableHosts, SERVE_HELP, ServeUsageError } from './serve/cli.ts';
 import { headersFor, loadHeaderRules } from './serve/headers.ts';
 
@@ -61,7 +61,12 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof ServeUsageError || error instanceof ContractError;
-  const listen = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? 'That port is in use: pick another with --port.' : undefined;
-  console.error(`Could not serve the guide: ${known ? (error as Error).message : listen ?? (error as Error).stack ?? String(error)}`);
+  const listen =
+    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? 'That port is in use: pick another with --port.'
+      : undefined;
+  console.error(
+    `Could not serve the guide: ${known ? (error as Error).message : (listen ?? (error as Error).stack ?? String(error))}`,
+  );
   process.exitCode = 1;
 });

@@ -16,7 +16,12 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HANDOUT_INDEX_FILE, handoutLabelsFrom, serializeHandoutIndex, type HandoutIndex } from '../../src/contracts/handout-index.ts';
+import {
+  HANDOUT_INDEX_FILE,
+  handoutLabelsFrom,
+  serializeHandoutIndex,
+  type HandoutIndex,
+} from '../../src/contracts/handout-index.ts';
 import type { GuideStringKey } from '../../src/schemas/i18n.ts';
 
 /** The guide's own English dictionary: the fixture's handouts carry the same words as the real ones. */
@@ -30,7 +35,11 @@ export interface FixtureSiteOptions {
   /** Slugs of extra pages that have no handout content. */
   noContent?: string[];
   /** Extra pages that try to load an image, a stylesheet, a font, a script and a fetch from `origin`. */
-  callsOutside?: { slugs: string[]; origin: string; /** More HTML for those pages, e.g. scripts that open WebSockets. */ extraHtml?: string };
+  callsOutside?: {
+    slugs: string[];
+    origin: string /** More HTML for those pages, e.g. scripts that open WebSockets. */;
+    extraHtml?: string;
+  };
 }
 
 export interface FixturePage {
@@ -95,7 +104,12 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       body: contentHtml({ slug, title: `Never settles ${slug}`, marker: `${slug}-marker` }),
       extra: NEVER_SETTLES,
     })),
-    ...(options.noContent ?? []).map((slug) => ({ slug, title: `No content ${slug}`, body: '<p>Nothing to print here.</p>', extra: '' })),
+    ...(options.noContent ?? []).map((slug) => ({
+      slug,
+      title: `No content ${slug}`,
+      body: '<p>Nothing to print here.</p>',
+      extra: '',
+    })),
     ...(options.callsOutside?.slugs ?? []).map((slug) => ({
       slug,
       title: `Calls outside ${slug}`,

@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { defaultHandoutOptions, type HandoutOptions } from '../handouts/options.ts';
-import { runHandouts } from '../handouts/run.ts';
+import { defaultHandoutOptions, type HandoutOptions } from '../../src/handouts/options.ts';
+import { runHandouts } from '../../src/handouts/run.ts';
 import { writeFixtureSite } from './fixture-site.ts';
 
 const run = promisify(execFile);
@@ -77,13 +77,23 @@ export async function descendantRss(root: number): Promise<number> {
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-export async function measureRenderMemory(pages = 200, log: (line: string) => void = console.log): Promise<MemoryReport> {
+export async function measureRenderMemory(
+  pages = 200,
+  log: (line: string) => void = console.log,
+): Promise<MemoryReport> {
   const dir = await mkdtemp(join(tmpdir(), 'guide-bench-memory-'));
   try {
     const site = join(dir, 'site');
     await writeFixtureSite(site, { pages });
     // One PDF per page (large print, one paper size): 200 PDFs for 200 pages.
-    const options: HandoutOptions = { ...defaultHandoutOptions(site), standard: false, booklet: false, papers: ['letter'], force: true, concurrency: 2 };
+    const options: HandoutOptions = {
+      ...defaultHandoutOptions(site),
+      standard: false,
+      booklet: false,
+      papers: ['letter'],
+      force: true,
+      concurrency: 2,
+    };
     const samples: MemorySample[] = [];
     let done = 0;
     const started = performance.now();
@@ -91,7 +101,13 @@ export async function measureRenderMemory(pages = 200, log: (line: string) => vo
     const sample = async (): Promise<void> => {
       gc();
       const memory = process.memoryUsage();
-      samples.push({ at: (performance.now() - started) / 1000, done, nodeRss: memory.rss, nodeHeap: memory.heapUsed, browserRss: await descendantRss(process.pid) });
+      samples.push({
+        at: (performance.now() - started) / 1000,
+        done,
+        nodeRss: memory.rss,
+        nodeHeap: memory.heapUsed,
+        browserRss: await descendantRss(process.pid),
+      });
     };
     let sampling = Promise.resolve();
     const timer = setInterval(() => {
@@ -112,7 +128,11 @@ export async function measureRenderMemory(pages = 200, log: (line: string) => vo
     const half = (from: number, to: number): { node: number; heap: number; browser: number } => {
       const part = samples.filter((s) => s.done >= from && s.done < to);
       const peak = (values: number[]): number => Math.max(0, ...values);
-      return { node: peak(part.map((s) => s.nodeRss)), heap: peak(part.map((s) => s.nodeHeap)), browser: peak(part.map((s) => s.browserRss)) };
+      return {
+        node: peak(part.map((s) => s.nodeRss)),
+        heap: peak(part.map((s) => s.nodeHeap)),
+        browser: peak(part.map((s) => s.browserRss)),
+      };
     };
     const report: MemoryReport = {
       pages,
@@ -125,9 +145,15 @@ export async function measureRenderMemory(pages = 200, log: (line: string) => vo
       secondHalfPeak: half(pages / 2, pages + 1),
     };
     log(`Memory over ${pages} generated handouts (${seconds.toFixed(1)} s, ${samples.length} samples):`);
-    log(`  Node:     peak RSS ${mb(report.peakNodeRss)} (1st half ${mb(report.firstHalfPeak.node)}, 2nd half ${mb(report.secondHalfPeak.node)})`);
-    log(`            live heap after GC: peak ${mb(report.peakNodeHeap)} (1st half ${mb(report.firstHalfPeak.heap)}, 2nd half ${mb(report.secondHalfPeak.heap)})`);
-    log(`  Chromium: peak RSS ${mb(report.peakBrowserRss)} (all processes); 1st half ${mb(report.firstHalfPeak.browser)}, 2nd half ${mb(report.secondHalfPeak.browser)}`);
+    log(
+      `  Node:     peak RSS ${mb(report.peakNodeRss)} (1st half ${mb(report.firstHalfPeak.node)}, 2nd half ${mb(report.secondHalfPeak.node)})`,
+    );
+    log(
+      `            live heap after GC: peak ${mb(report.peakNodeHeap)} (1st half ${mb(report.firstHalfPeak.heap)}, 2nd half ${mb(report.secondHalfPeak.heap)})`,
+    );
+    log(
+      `  Chromium: peak RSS ${mb(report.peakBrowserRss)} (all processes); 1st half ${mb(report.firstHalfPeak.browser)}, 2nd half ${mb(report.secondHalfPeak.browser)}`,
+    );
     return report;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  *   node scripts/bench/site.ts [--site <built dir>]    (default: dist)
  *
  * `benchSite()` is also called from scripts/bench.ts. Lighthouse drives the same
- * Chromium the handouts use (scripts/handouts/browser.ts), over its debugging port.
+ * Chromium the handouts use (src/handouts/browser.ts), over its debugging port.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -19,9 +19,9 @@ import { getManifest } from 'workbox-build';
 import { precacheOptions } from '../../src/integrations/service-worker.ts';
 import { PATIENT_QUERIES } from '../../tests/support/patient-queries.ts';
 import { builtPagePaths } from '../../tests/support/built-pages.ts';
-import { launchBrowser } from '../handouts/browser.ts';
-import { loadHandoutIndex } from '../handouts/pages.ts';
-import { serveStatic, type StaticServer } from '../handouts/server.ts';
+import { launchBrowser } from '../../src/handouts/browser.ts';
+import { loadHandoutIndex } from '../../src/handouts/pages.ts';
+import { serveStatic, type StaticServer } from '../../src/handouts/server.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
@@ -61,11 +61,22 @@ async function lighthouseScores(browser: Browser, url: string): Promise<Record<(
   const result = await lighthouse(url, { port, logLevel: 'error', output: 'json', onlyCategories: [...CATEGORIES] });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const score = (id: string): number => Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
-  return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    'best-practices': score('best-practices'),
+    seo: score('seo'),
+  };
 }
 
 /** JavaScript and CSS files each page loads in a browser, including what it loads lazily. */
-async function assetBytes(browser: Browser, server: StaticServer, siteDir: string, base: string, paths: string[]): Promise<SiteBenchResult['assets']> {
+async function assetBytes(
+  browser: Browser,
+  server: StaticServer,
+  siteDir: string,
+  base: string,
+  paths: string[],
+): Promise<SiteBenchResult['assets']> {
   const rows: SiteBenchResult['assets'] = [];
   const tab = await browser.newPage();
   // Count what each page needs from the server, not what the service worker serves from its cache.
@@ -99,7 +110,11 @@ async function assetBytes(browser: Browser, server: StaticServer, siteDir: strin
 }
 
 /** Opens the search dialog and times the first result for `query`, from the last key press. */
-async function timeFirstResult(browser: Browser, url: string, queries: string[]): Promise<SiteBenchResult['firstResultMs']> {
+async function timeFirstResult(
+  browser: Browser,
+  url: string,
+  queries: string[],
+): Promise<SiteBenchResult['firstResultMs']> {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
   await tab.goto(url, { waitUntil: 'networkidle0' });
@@ -115,7 +130,11 @@ async function timeFirstResult(browser: Browser, url: string, queries: string[])
     await tab.waitForFunction(
       (q: string) => {
         const message = document.querySelector('dialog[open] .pagefind-ui__message')?.textContent ?? '';
-        return message.includes(q) && !message.includes('...') && document.querySelector('dialog[open] .pagefind-ui__result-link') !== null;
+        return (
+          message.includes(q) &&
+          !message.includes('...') &&
+          document.querySelector('dialog[open] .pagefind-ui__result-link') !== null
+        );
       },
       { polling: 'mutation', timeout: 15_000 },
       query,
@@ -134,7 +153,10 @@ export async function benchSite(siteDir: string): Promise<SiteBenchResult> {
   const paths = await builtPagePaths(siteDir);
   const pagefindFiles = await filesUnder(join(siteDir, 'pagefind'));
   const precache = await getManifest(precacheOptions(siteDir));
-  const searchFiles = precache.manifestEntries?.filter((entry) => entry.url.startsWith('pagefind/')).map((entry) => join(siteDir, entry.url)) ?? [];
+  const searchFiles =
+    precache.manifestEntries
+      ?.filter((entry) => entry.url.startsWith('pagefind/'))
+      .map((entry) => join(siteDir, entry.url)) ?? [];
   const server = await serveStatic({ root: siteDir, base });
   const { browser } = await launchBrowser();
   try {
@@ -146,9 +168,18 @@ export async function benchSite(siteDir: string): Promise<SiteBenchResult> {
     return {
       lighthouse: scored,
       assets: await assetBytes(browser, server, siteDir, base, paths),
-      pagefind: { files: pagefindFiles.length, bytes: await sizeOf(pagefindFiles), searchFiles: searchFiles.length, searchBytes: await sizeOf(searchFiles) },
+      pagefind: {
+        files: pagefindFiles.length,
+        bytes: await sizeOf(pagefindFiles),
+        searchFiles: searchFiles.length,
+        searchBytes: await sizeOf(searchFiles),
+      },
       precache: { files: precache.count, bytes: precache.size },
-      firstResultMs: await timeFirstResult(browser, server.url, PATIENT_QUERIES.slice(0, 6).map((entry) => entry.query)),
+      firstResultMs: await timeFirstResult(
+        browser,
+        server.url,
+        PATIENT_QUERIES.slice(0, 6).map((entry) => entry.query),
+      ),
     };
   } finally {
     await browser.close();
@@ -157,24 +188,40 @@ export async function benchSite(siteDir: string): Promise<SiteBenchResult> {
 }
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** The results as lines for the terminal and the README. */
 export function formatSiteBench(result: SiteBenchResult, siteDir: string): string[] {
-  const lines = [`Site benchmark (${relative(process.cwd(), siteDir) || siteDir}, ${new Date().toISOString().slice(0, 10)})`];
+  const lines = [
+    `Site benchmark (${relative(process.cwd(), siteDir) || siteDir}, ${new Date().toISOString().slice(0, 10)})`,
+  ];
   lines.push('  Lighthouse (mobile)          performance  accessibility  best-practices  seo');
   for (const { page, scores } of result.lighthouse) {
-    lines.push(`    ${page.padEnd(27)}${String(scores.performance).padStart(11)}${String(scores.accessibility).padStart(15)}${String(scores['best-practices']).padStart(16)}${String(scores.seo).padStart(5)}`);
+    lines.push(
+      `    ${page.padEnd(27)}${String(scores.performance).padStart(11)}${String(scores.accessibility).padStart(15)}${String(scores['best-practices']).padStart(16)}${String(scores.seo).padStart(5)}`,
+    );
   }
   const js = result.assets.map((row) => row.js);
   const css = result.assets.map((row) => row.css);
   const home = result.assets.find((row) => row.page === '/');
-  lines.push(`  JavaScript per page          median ${kB(median(js))} (max ${kB(Math.max(...js))}); gzipped median ${kB(median(result.assets.map((r) => r.jsGzip)))}`);
-  lines.push(`  CSS per page                 median ${kB(median(css))} (max ${kB(Math.max(...css))}); gzipped median ${kB(median(result.assets.map((r) => r.cssGzip)))}`);
-  if (home) lines.push(`  Home page                    JS ${kB(home.js)} (${kB(home.jsGzip)} gzipped), CSS ${kB(home.css)} (${kB(home.cssGzip)} gzipped)`);
-  lines.push(`  Pagefind index               ${kB(result.pagefind.bytes)} in ${result.pagefind.files} files; what search needs: ${kB(result.pagefind.searchBytes)} in ${result.pagefind.searchFiles} files`);
+  lines.push(
+    `  JavaScript per page          median ${kB(median(js))} (max ${kB(Math.max(...js))}); gzipped median ${kB(median(result.assets.map((r) => r.jsGzip)))}`,
+  );
+  lines.push(
+    `  CSS per page                 median ${kB(median(css))} (max ${kB(Math.max(...css))}); gzipped median ${kB(median(result.assets.map((r) => r.cssGzip)))}`,
+  );
+  if (home)
+    lines.push(
+      `  Home page                    JS ${kB(home.js)} (${kB(home.jsGzip)} gzipped), CSS ${kB(home.css)} (${kB(home.cssGzip)} gzipped)`,
+    );
+  lines.push(
+    `  Pagefind index               ${kB(result.pagefind.bytes)} in ${result.pagefind.files} files; what search needs: ${kB(result.pagefind.searchBytes)} in ${result.pagefind.searchFiles} files`,
+  );
   lines.push(`  Offline cache (first visit)  ${kB(result.precache.bytes)} in ${result.precache.files} files`);
-  lines.push(`  First search result          cold ${Math.round(result.firstResultMs.cold)} ms, then median ${Math.round(median(result.firstResultMs.warm))} ms (from the last key press; includes Pagefind's 300 ms typing pause)`);
+  lines.push(
+    `  First search result          cold ${Math.round(result.firstResultMs.cold)} ms, then median ${Math.round(median(result.firstResultMs.warm))} ms (from the last key press; includes Pagefind's 300 ms typing pause)`,
+  );
   return lines;
 }
 

@@ -32,21 +32,20 @@ export class ServeUsageError extends Error {
   override name = 'ServeUsageError';
 }
 
+const SERVE_OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  dir: { type: 'string' },
+  base: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseServeCli(args: string[]): ServeCliOptions {
-  let values;
+  let values: ReturnType<
+    typeof parseArgs<{ args: string[]; strict: true; allowPositionals: false; options: typeof SERVE_OPTIONS }>
+  >['values'];
   try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string' },
-        port: { type: 'string' },
-        dir: { type: 'string' },
-        base: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: SERVE_OPTIONS }));
   } catch (error) {
     throw new ServeUsageError(`${(error as Error).message}\nRun "npm run serve -- --help" to see the options.`);
   }
@@ -54,7 +53,13 @@ export function parseServeCli(args: string[]): ServeCliOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ServeUsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   }
-  return { dir: values.dir ?? 'dist', host: values.host ?? '0.0.0.0', port, base: values.base, help: values.help ?? false };
+  return {
+    dir: values.dir ?? 'dist',
+    host: values.host ?? '0.0.0.0',
+    port,
+    base: values.base,
+    help: values.help ?? false,
+  };
 }
 
 /** Hosts of this computer a person can type: loopback first, then each local network address. */

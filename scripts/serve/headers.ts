@@ -33,13 +33,17 @@ export function parseHeaderRules(text: string, file = '_headers'): HeaderRule[] 
     if (line.trim() === '' || line.trimStart().startsWith('#')) return;
     if (!/^\s/.test(line)) {
       const path = line.trim();
-      if (!path.startsWith('/')) throw new Error(`${file}:${index + 1}: a path line must start with "/", not "${path}".`);
+      if (!path.startsWith('/'))
+        throw new Error(`${file}:${index + 1}: a path line must start with "/", not "${path}".`);
       rules.push({ path, matches: pathMatcher(path), headers: [] });
       return;
     }
     const colon = line.indexOf(':');
     const rule = rules.at(-1);
-    if (!rule || colon <= 0) throw new Error(`${file}:${index + 1}: expected an indented "Name: value" line under a path line, found "${line.trim()}".`);
+    if (!rule || colon <= 0)
+      throw new Error(
+        `${file}:${index + 1}: expected an indented "Name: value" line under a path line, found "${line.trim()}".`,
+      );
     rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   });
   return rules;
@@ -62,7 +66,9 @@ export async function loadHeaderRules(file: string): Promise<HeaderRule[]> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new Error(`No security headers file at ${file}: the build copies public/_headers there. Run "npm run build" again.`);
+    throw new Error(
+      `No security headers file at ${file}: the build copies public/_headers there. Run "npm run build" again.`,
+    );
   }
   return parseHeaderRules(text, file);
 }

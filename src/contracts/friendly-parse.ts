@@ -12,7 +12,12 @@ export class ContractError extends Error {
 
 /** "pages[3].title": the path of a field as a person would write it. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '') || '(the whole file)';
+  return (
+    path.reduce<string>(
+      (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+      '',
+    ) || '(the whole file)'
+  );
 }
 
 /** One line per problem: the field and what it should have been. */
@@ -33,22 +38,36 @@ export interface ContractSource {
 }
 
 /** Parses `text` as JSON that must match `schema`; throws a ContractError naming the file, each field and the fix. */
-export function parseContract<Schema extends z.ZodType>(schema: Schema, text: string, source: ContractSource): z.output<Schema> {
+export function parseContract<Schema extends z.ZodType>(
+  schema: Schema,
+  text: string,
+  source: ContractSource,
+): z.output<Schema> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ContractError(`"${source.file}" is not valid JSON (${(error as Error).message}). Make it again: ${source.rebuild}`);
+    throw new ContractError(
+      `"${source.file}" is not valid JSON (${(error as Error).message}). Make it again: ${source.rebuild}`,
+    );
   }
   return checkContract(schema, json, source);
 }
 
 /** Checks an already-parsed value against `schema` (writers call this too, so they never write a wrong shape). */
-export function checkContract<Schema extends z.ZodType>(schema: Schema, value: unknown, source: ContractSource): z.output<Schema> {
+export function checkContract<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  source: ContractSource,
+): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const lines = describeIssues(result.error.issues).map((line) => `  - ${line}`);
   throw new ContractError(
-    [`"${source.file}" does not have the shape this version expects:`, ...lines, `It was probably written by another version of the guide. Make it again: ${source.rebuild}`].join('\n'),
+    [
+      `"${source.file}" does not have the shape this version expects:`,
+      ...lines,
+      `It was probably written by another version of the guide. Make it again: ${source.rebuild}`,
+    ].join('\n'),
   );
 }

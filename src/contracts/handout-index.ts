@@ -80,7 +80,7 @@ export const handoutLabelsSchema = z
     bookletSubtitle: z.string(),
     /** The heading of the booklet's list of contents: "Contents". */
     bookletContents: z.string(),
-    /** The words of the Handouts page's table (see scripts/handouts/listing.ts). */
+    /** The words of the Handouts page's table (see src/handouts/listing.ts). */
     table: handoutTableLabelsSchema,
     /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`. */
     pdf: z.object({ bookletTitle: z.string(), bookletSubject: z.string(), largePrintTitle: z.string() }).strict(),
@@ -92,7 +92,9 @@ export const handoutIndexSchema = z
     /** The site's public URL (Astro `site`), used for source links and QR codes. */
     site: z.url(),
     /** Astro `base`, e.g. "/" or "/patient-guide/". */
-    base: z.string().regex(/^\/(.+\/)?$/, 'must be a base path that starts and ends with "/", e.g. "/" or "/patient-guide/"'),
+    base: z
+      .string()
+      .regex(/^\/(.+\/)?$/, 'must be a base path that starts and ends with "/", e.g. "/" or "/patient-guide/"'),
     pages: z.array(handoutPageSchema),
     /** Header and footer words by language, from the site's dictionary (src/content/i18n/). */
     labels: z.partialRecord(z.enum(SUPPORTED_LANGUAGES), handoutLabelsSchema),
@@ -101,7 +103,12 @@ export const handoutIndexSchema = z
   .superRefine((index, ctx) => {
     // Every language printed needs its words: there is no fallback copy of the dictionary.
     for (const [i, page] of index.pages.entries()) {
-      if (!index.labels[page.lang]) ctx.addIssue({ code: 'custom', path: ['pages', i, 'lang'], message: `is "${page.lang}", but \`labels\` has no words for it` });
+      if (!index.labels[page.lang])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['pages', i, 'lang'],
+          message: `is "${page.lang}", but \`labels\` has no words for it`,
+        });
     }
   });
 

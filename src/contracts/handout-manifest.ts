@@ -26,7 +26,7 @@ export const manifestEntrySchema = z
     pages: z.number().int().positive(),
     bytes: z.number().int().positive(),
     sha256,
-    /** Hash of everything the PDF was made from (see scripts/handouts/cache.ts); equal key, same PDF. */
+    /** Hash of everything the PDF was made from (see src/handouts/cache.ts); equal key, same PDF. */
     key: sha256,
     /** Booklet only: the page where each handout starts, by slug. */
     starts: z.record(z.string(), z.number().int().positive()).optional(),

@@ -8,20 +8,30 @@ import { z } from 'astro/zod';
 import { SUPPORTED_LANGUAGES } from '../lib/clinic-config.ts';
 import { isIsoDay } from '../review/dates.ts';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash (64 hex digits), as written by `npm run review -- sign`');
+const sha256 = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash (64 hex digits), as written by `npm run review -- sign`');
 
 /** "Name, credentials": the person who is answerable for the check, and what qualifies them. */
 export const reviewerSchema = z
   .string({ error: 'needs the reviewer: "Name, credentials", e.g. "Ana Ruiz, MD"' })
   .trim()
-  .regex(/^[^,]*\S[^,]*,\s*\S.*$/, 'must give the reviewer\'s name and credentials, separated by a comma, e.g. "Ana Ruiz, MD"')
+  .regex(
+    /^[^,]*\S[^,]*,\s*\S.*$/,
+    'must give the reviewer\'s name and credentials, separated by a comma, e.g. "Ana Ruiz, MD"',
+  )
   .max(120, 'must be at most 120 characters (name and credentials only)');
 
 /** One signed review of one page in one language. */
 export const reviewRecordSchema = z
   .object({
     /** The page's id within its language: "risks-and-side-effects"; the home page is "index". */
-    page: z.string().regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'must be a page id such as "risks-and-side-effects" (lowercase, no extension)'),
+    page: z
+      .string()
+      .regex(
+        /^[a-z0-9-]+(\/[a-z0-9-]+)*$/,
+        'must be a page id such as "risks-and-side-effects" (lowercase, no extension)',
+      ),
     /** The edition that was checked. */
     lang: z.enum(SUPPORTED_LANGUAGES, { error: `must be one of ${SUPPORTED_LANGUAGES.join(', ')}` }),
     /** Who checked it, with credentials: "Ana Ruiz, MD". */
@@ -35,7 +45,7 @@ export const reviewRecordSchema = z
   })
   .strict()
   .refine((record) => record.lang === 'en' || record.englishSha256 !== undefined, {
-    message: 'a translated page\'s review must record `englishSha256`, the English page it was checked against',
+    message: "a translated page's review must record `englishSha256`, the English page it was checked against",
     path: ['englishSha256'],
   });
 
@@ -47,7 +57,7 @@ export const reviewFileSchema = z
   })
   .strict()
   .refine((file) => file.reviews.every((record) => record.lang === file.lang), {
-    message: 'every review must be of a page in the file\'s language',
+    message: "every review must be of a page in the file's language",
     path: ['reviews'],
   });
 

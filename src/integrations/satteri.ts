@@ -14,7 +14,9 @@ export interface SatteriElement {
 
 export interface SatteriContext {
   setProperty: (node: Readonly<SatteriElement>, key: string, value: unknown) => void;
-  parent: (node: Readonly<SatteriElement>) => Readonly<{ type: string; tagName?: string; properties?: Record<string, unknown> }> | undefined;
+  parent: (
+    node: Readonly<SatteriElement>,
+  ) => Readonly<{ type: string; tagName?: string; properties?: Record<string, unknown> }> | undefined;
 }
 
 export interface SatteriHastPlugin {
@@ -28,7 +30,10 @@ interface SatteriProcessor {
 }
 
 /** Adds `plugin` to the Markdown and MDX pipeline, or explains why it cannot. */
-export function addHastPlugin(config: AstroConfig, plugin: SatteriHastPlugin | { name: string; options?: { position?: boolean } }): void {
+export function addHastPlugin(
+  config: AstroConfig,
+  plugin: SatteriHastPlugin | { name: string; options?: { position?: boolean } },
+): void {
   const processor = config.markdown.processor as unknown as SatteriProcessor;
   if (processor.name !== 'satteri') {
     throw new Error(

@@ -37,7 +37,9 @@ export interface BuildCaches {
 
 /** A fresh id for a build: base-36 time and a little randomness, safe in a cache name. */
 export function newBuildId(now = Date.now()): string {
-  return `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+  return `${now.toString(36)}${Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0')}`;
 }
 
 /** Runtime cache for printable handouts (PDFs) of one build; older builds' are deleted when a new one takes over. */
@@ -106,11 +108,19 @@ const HASHED_URL = /^_astro\/|^pagefind\/(index|fragment|filter)\/|\.pf_meta$/;
 
 /** Which files of a site built into `dir` are precached. Paths in the manifest are relative to the worker. */
 export function precacheOptions(dir: string): GetManifestOptions {
-  return { globDirectory: dir, globPatterns: PRECACHE_PATTERNS, globIgnores: PRECACHE_IGNORES, dontCacheBustURLsMatching: HASHED_URL };
+  return {
+    globDirectory: dir,
+    globPatterns: PRECACHE_PATTERNS,
+    globIgnores: PRECACHE_IGNORES,
+    dontCacheBustURLsMatching: HASHED_URL,
+  };
 }
 
 /** Workbox options for the service worker of a site built into `dir`, for one build. */
-export function serviceWorkerOptions(dir: string, build: BuildCaches = { id: newBuildId(), base: '/' }): GenerateSWOptions {
+export function serviceWorkerOptions(
+  dir: string,
+  build: BuildCaches = { id: newBuildId(), base: '/' },
+): GenerateSWOptions {
   return {
     ...precacheOptions(dir),
     swDest: `${dir.replace(/\/$/, '')}/${SERVICE_WORKER_FILE}`,
@@ -136,7 +146,11 @@ export function serviceWorkerOptions(dir: string, build: BuildCaches = { id: new
         {
           urlPattern: new RegExp(`/handouts/(.+/)?${lang}-[^/]+\\.pdf$`),
           handler: 'NetworkFirst' as const,
-          options: { cacheName: handoutCacheName(build), cacheableResponse: { statuses: [200] }, precacheFallback: { fallbackURL: `${lang}/${OFFLINE_PAGE}` } },
+          options: {
+            cacheName: handoutCacheName(build),
+            cacheableResponse: { statuses: [200] },
+            precacheFallback: { fallbackURL: `${lang}/${OFFLINE_PAGE}` },
+          },
         },
         {
           urlPattern: new RegExp(`/${lang}/([^.]*/)?$`),
@@ -149,7 +163,10 @@ export function serviceWorkerOptions(dir: string, build: BuildCaches = { id: new
         // Only this site's own handouts, and only complete answers: never another origin's
         // (opaque) response, a redirect, a partial (206) or an error page.
         urlPattern: ({ url, sameOrigin }) =>
-          sameOrigin && url.pathname.startsWith(new URL('handouts/', (self as unknown as ServiceWorkerScope).registration.scope).pathname),
+          sameOrigin &&
+          url.pathname.startsWith(
+            new URL('handouts/', (self as unknown as ServiceWorkerScope).registration.scope).pathname,
+          ),
         handler: 'NetworkFirst',
         options: {
           cacheName: handoutCacheName(build),
@@ -171,7 +188,9 @@ export function serviceWorkerOptions(dir: string, build: BuildCaches = { id: new
  * call it again after changing a built file, so the worker's list of revisions matches
  * the files (otherwise a changed page could stay cached in its old version).
  */
-export async function writeServiceWorker(dir: string): Promise<{ count: number; size: number; warnings: string[]; build: BuildCaches }> {
+export async function writeServiceWorker(
+  dir: string,
+): Promise<{ count: number; size: number; warnings: string[]; build: BuildCaches }> {
   const build = { id: newBuildId(), base: await builtBase(dir) };
   await writeFile(join(dir, CLEANUP_SCRIPT), cleanupScript(build));
   return { ...(await generateSW(serviceWorkerOptions(dir, build))), build };

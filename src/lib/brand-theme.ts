@@ -46,7 +46,9 @@ export interface ContrastProblem {
   message: string;
 }
 
-export type BrandCheck = { ok: true; theme: BrandTheme; derivedDark: boolean } | { ok: false; problems: ContrastProblem[] };
+export type BrandCheck =
+  | { ok: true; theme: BrandTheme; derivedDark: boolean }
+  | { ok: false; problems: ContrastProblem[] };
 
 function worst(color: Rgb, surfaces: Surface[]): { ratio: number; surface: Surface } {
   return surfaces
@@ -54,11 +56,21 @@ function worst(color: Rgb, surfaces: Surface[]): { ratio: number; surface: Surfa
     .reduce((a, b) => (b.ratio < a.ratio ? b : a));
 }
 
-function describe(color: string, field: ContrastProblem['field'], surfaces: Surface[], towards: Rgb, direction: string): ContrastProblem | undefined {
+function describe(
+  color: string,
+  field: ContrastProblem['field'],
+  surfaces: Surface[],
+  towards: Rgb,
+  direction: string,
+): ContrastProblem | undefined {
   const rgb = parseHex(color);
   const { ratio, surface } = worst(rgb, surfaces);
   if (ratio >= AA_TEXT) return undefined;
-  const fix = shadeForContrast(rgb, towards, surfaces.map((s) => s.color));
+  const fix = shadeForContrast(
+    rgb,
+    towards,
+    surfaces.map((s) => s.color),
+  );
   return {
     field,
     message:
@@ -88,7 +100,13 @@ export function checkBrandColors(brandColor: string, brandColorDark?: string): B
   if (problems.length > 0) return { ok: false, problems };
 
   const brand = parseHex(brandColor);
-  const darkText = brandColorDark ? parseHex(brandColorDark) : shadeForContrast(brand, WHITE, SURFACES.dark.map((s) => s.color));
+  const darkText = brandColorDark
+    ? parseHex(brandColorDark)
+    : shadeForContrast(
+        brand,
+        WHITE,
+        SURFACES.dark.map((s) => s.color),
+      );
   // Mixing towards white always reaches 4.5:1 on Starlight's dark backgrounds; the fallback is for safety only.
   const high = darkText ?? WHITE;
   return {

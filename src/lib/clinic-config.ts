@@ -33,10 +33,15 @@ const phone = (field: string, example: string) =>
   z
     .string({ error: `needs \`${field}\`: a phone number as text, e.g. '${example}'` })
     .trim()
-    .regex(/^\+?[\d\s().-]+$/, `must be a phone number made only of digits, spaces and + ( ) - . (letters are not allowed), e.g. '${example}'`)
+    .regex(
+      /^\+?[\d\s().-]+$/,
+      `must be a phone number made only of digits, spaces and + ( ) - . (letters are not allowed), e.g. '${example}'`,
+    )
     .refine((value) => value.replace(/\D/g, '').length >= 3, `must have at least 3 digits, e.g. '${example}'`);
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time written HH:MM, e.g. "08:30" or "17:00"');
+const time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time written HH:MM, e.g. "08:30" or "17:00"');
 
 const dayRange = z
   .string()
@@ -59,11 +64,23 @@ export const openingHoursSchema = z
 export const reviewPolicySchema = z
   .object({
     /** Months from a page's review to its next review due date. */
-    intervalMonths: z.number({ error: 'must be a number of months, e.g. 12' }).int('must be a whole number of months').min(1, 'must be at least 1 month').max(60, 'must be at most 60 months (5 years)').default(12),
+    intervalMonths: z
+      .number({ error: 'must be a number of months, e.g. 12' })
+      .int('must be a whole number of months')
+      .min(1, 'must be at least 1 month')
+      .max(60, 'must be at most 60 months (5 years)')
+      .default(12),
     /** Days before the due date from which the build warns. */
-    warnDays: z.number({ error: 'must be a number of days, e.g. 60' }).int('must be a whole number of days').min(0, 'must be 0 or more').max(365, 'must be at most 365 days').default(60),
+    warnDays: z
+      .number({ error: 'must be a number of days, e.g. 60' })
+      .int('must be a whole number of days')
+      .min(0, 'must be 0 or more')
+      .max(365, 'must be at most 365 days')
+      .default(60),
     /** Past the due date: 'notice' shows a notice on the page and handout; 'fail' stops the build. */
-    overdue: z.enum(['notice', 'fail'], { error: 'must be "notice" (show a notice on the page) or "fail" (stop the build)' }).default('notice'),
+    overdue: z
+      .enum(['notice', 'fail'], { error: 'must be "notice" (show a notice on the page) or "fail" (stop the build)' })
+      .default('notice'),
   })
   .strict()
   .default({ intervalMonths: 12, warnDays: 60, overdue: 'notice' });
@@ -79,7 +96,10 @@ export function clinicConfigSchema(root: string) {
       /** Public address of the site, used for canonical links and handout QR codes. */
       // https only: the QR codes and printed addresses send patients there, and the offline
       // copy (service worker) works only on a secure origin.
-      siteUrl: z.url({ protocol: /^https$/, error: 'must be a full web address starting with https://, e.g. "https://guide.example-clinic.org"' }),
+      siteUrl: z.url({
+        protocol: /^https$/,
+        error: 'must be a full web address starting with https://, e.g. "https://guide.example-clinic.org"',
+      }),
       /** Crisis line (US: the 988 Suicide & Crisis Lifeline). */
       crisisLine: phone('crisisLine', '988').default('988'),
       /** Emergency number (US: 911). */
@@ -88,19 +108,30 @@ export function clinicConfigSchema(root: string) {
       logo: z
         .string({ error: 'needs `logo`: the path of the logo file, e.g. "src/assets/clinic-logo.svg"' })
         .transform((path) => path.replace(/^\.\//, ''))
-        .refine((path) => LOGO_FOLDERS.some((folder) => path.startsWith(folder)), `must be a file under ${LOGO_FOLDERS.join(' or ')}, e.g. "src/assets/clinic-logo.svg"`)
+        .refine(
+          (path) => LOGO_FOLDERS.some((folder) => path.startsWith(folder)),
+          `must be a file under ${LOGO_FOLDERS.join(' or ')}, e.g. "src/assets/clinic-logo.svg"`,
+        )
         .refine((path) => LOGO_TYPES.test(path), 'must be an .svg, .png, .jpg or .webp file')
         .refine((path) => existsSync(resolve(root, path)) && statSync(resolve(root, path)).isFile(), {
           message: `names a file that does not exist (looked in ${root}); put the logo there or fix the path`,
         }),
       /** Postal address, one line per entry. */
       address: z
-        .array(z.string().trim().min(1, 'address lines must not be empty'), { error: 'needs `address`: a list of lines, e.g. ["1 Main Street, Suite 2", "Springfield, ST 00000"]' })
+        .array(z.string().trim().min(1, 'address lines must not be empty'), {
+          error: 'needs `address`: a list of lines, e.g. ["1 Main Street, Suite 2", "Springfield, ST 00000"]',
+        })
         .min(1, 'needs at least one line'),
       /** When the phone is answered. */
-      openingHours: z.array(openingHoursSchema, { error: 'needs `openingHours`: a list such as [{ days: "mon-fri", opens: "08:00", closes: "18:00" }]' }).min(1, 'needs at least one entry'),
+      openingHours: z
+        .array(openingHoursSchema, {
+          error: 'needs `openingHours`: a list such as [{ days: "mon-fri", opens: "08:00", closes: "18:00" }]',
+        })
+        .min(1, 'needs at least one entry'),
       /** Link and button colour in the light theme; must reach 4.5:1 on white. */
-      brandColor: z.string({ error: 'needs `brandColor`: a hex colour, e.g. "#0b6e69"' }).refine(isHexColor, 'must be a hex colour such as "#0b6e69"'),
+      brandColor: z
+        .string({ error: 'needs `brandColor`: a hex colour, e.g. "#0b6e69"' })
+        .refine(isHexColor, 'must be a hex colour such as "#0b6e69"'),
       /** Optional link colour for the dark theme; by default a lighter tint of `brandColor` that reaches 4.5:1. */
       brandColorDark: z.string().refine(isHexColor, 'must be a hex colour such as "#7fd6cf"').optional(),
       /** Paper size of the printed handouts. */
@@ -109,11 +140,23 @@ export function clinicConfigSchema(root: string) {
        * Print the handouts as part of the build (needs Chrome or Chromium). `false` builds the
        * site alone: the Handouts page then says there are no printable files.
        */
-      handouts: z.boolean({ error: 'must be true (print the handouts in the build) or false (build the site without them)' }).default(true),
+      handouts: z
+        .boolean({ error: 'must be true (print the handouts in the build) or false (build the site without them)' })
+        .default(true),
       /** The title in the header on phones and under the home-screen icon, per language (the full title is cut there). */
       shortTitle: z
         .object(
-          Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, z.string().trim().min(1, 'must not be empty').max(24, 'must be 24 characters or fewer, to fit a phone\'s header').optional()])),
+          Object.fromEntries(
+            SUPPORTED_LANGUAGES.map((language) => [
+              language,
+              z
+                .string()
+                .trim()
+                .min(1, 'must not be empty')
+                .max(24, "must be 24 characters or fewer, to fit a phone's header")
+                .optional(),
+            ]),
+          ),
           { error: 'must list a short title per language, e.g. { en: "Ketamine guide", es: "Guía de ketamina" }' },
         )
         .strict()
@@ -121,9 +164,16 @@ export function clinicConfigSchema(root: string) {
         .default(DEFAULT_SHORT_TITLE),
       /** Editions to build; English is always built and lives at the site root. */
       languages: z
-        .array(z.enum(SUPPORTED_LANGUAGES, { error: `each language must be one of: ${SUPPORTED_LANGUAGES.map((l) => `"${l}"`).join(', ')}` }))
+        .array(
+          z.enum(SUPPORTED_LANGUAGES, {
+            error: `each language must be one of: ${SUPPORTED_LANGUAGES.map((l) => `"${l}"`).join(', ')}`,
+          }),
+        )
         .default([...SUPPORTED_LANGUAGES])
-        .refine((langs) => langs.includes('en'), 'must include "en": the English edition is the default, at the site root')
+        .refine(
+          (langs) => langs.includes('en'),
+          'must include "en": the English edition is the default, at the site root',
+        )
         .refine((langs) => new Set(langs).size === langs.length, 'lists a language twice'),
       /** How long a clinician's review of a page stays good, and what happens when it runs out (see README, "Clinical review"). */
       review: reviewPolicySchema,
@@ -132,7 +182,8 @@ export function clinicConfigSchema(root: string) {
     .transform((config, ctx) => {
       const check = checkBrandColors(config.brandColor, config.brandColorDark);
       if (!check.ok) {
-        for (const problem of check.problems) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+        for (const problem of check.problems)
+          ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
         return z.NEVER;
       }
       const theme: BrandTheme = check.theme;
@@ -151,11 +202,18 @@ export class ClinicConfigError extends Error {
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
 }
 
 function fieldName(path: PropertyKey[]): string {
-  return path.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** One readable line per problem: the field, what is expected, and the value that was given. */
@@ -166,7 +224,8 @@ export function formatIssues(issues: z.core.$ZodIssue[], input: unknown): string
       return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.map((k) => `\`${k}\``).join(', ')} (check the spelling; see the field list in clinic.config.ts)`;
     }
     const value = valueAt(input, issue.path);
-    const given = value === undefined || issue.message.includes(' has a contrast') ? '' : ` (got ${JSON.stringify(value)})`;
+    const given =
+      value === undefined || issue.message.includes(' has a contrast') ? '' : ` (got ${JSON.stringify(value)})`;
     return `\`${fieldName(issue.path)}\` ${issue.message}${given}`;
   });
 }
@@ -176,7 +235,13 @@ export function parseClinicConfig(input: unknown, file: string, root = process.c
   const result = clinicConfigSchema(root).safeParse(input);
   if (result.success) return result.data;
   const lines = formatIssues(result.error.issues, input).map((line) => `  - ${line}`);
-  throw new ClinicConfigError([`The clinic config in ${file} is not valid:`, ...lines, `Fix ${lines.length === 1 ? 'this value' : 'these values'} in ${file} and build again.`].join('\n'));
+  throw new ClinicConfigError(
+    [
+      `The clinic config in ${file} is not valid:`,
+      ...lines,
+      `Fix ${lines.length === 1 ? 'this value' : 'these values'} in ${file} and build again.`,
+    ].join('\n'),
+  );
 }
 
 /** The config file in use, as the clinic would name it in a message: clinic.config.ts or the GUIDE_CLINIC_CONFIG file. */
@@ -193,8 +258,14 @@ export async function loadClinicConfig(values: ClinicConfigInput, root = process
   const override = process.env[CONFIG_ENV];
   if (!override) return parseClinicConfig(values, 'clinic.config.ts', root);
   const path = isAbsolute(override) ? override : resolve(root, override);
-  if (!existsSync(path)) throw new ClinicConfigError(`${CONFIG_ENV} points to "${override}", but there is no such file (looked for ${path}).`);
+  if (!existsSync(path))
+    throw new ClinicConfigError(
+      `${CONFIG_ENV} points to "${override}", but there is no such file (looked for ${path}).`,
+    );
   const module = (await import(/* @vite-ignore */ pathToFileURL(path).href)) as { default?: unknown };
-  if (module.default === undefined) throw new ClinicConfigError(`${override} (from ${CONFIG_ENV}) must have a default export with the clinic's values.`);
+  if (module.default === undefined)
+    throw new ClinicConfigError(
+      `${override} (from ${CONFIG_ENV}) must have a default export with the clinic's values.`,
+    );
   return parseClinicConfig(module.default, override, root);
 }

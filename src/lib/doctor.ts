@@ -77,8 +77,14 @@ export function translationSection(clinic: ClinicConfig, docsDir = DOCS_DIR): Do
   const others = clinic.languages.filter((language) => language !== 'en');
   if (others.length === 0) return { title, todo: [], ok: 'English only (languages: ["en"]): nothing to translate.' };
   const todo = translationGaps(clinic.languages, docsDir).flatMap((gap) => [
-    ...gap.missing.map((file) => `src/content/docs/${file} has no "${gap.language}" edition: add src/content/docs/${gap.language}/${file} (readers see the English page with a notice until then)`),
-    ...gap.orphans.map((file) => `src/content/docs/${gap.language}/${file} has no English page: add src/content/docs/${file}, or rename it to match its English page`),
+    ...gap.missing.map(
+      (file) =>
+        `src/content/docs/${file} has no "${gap.language}" edition: add src/content/docs/${gap.language}/${file} (readers see the English page with a notice until then)`,
+    ),
+    ...gap.orphans.map(
+      (file) =>
+        `src/content/docs/${gap.language}/${file} has no English page: add src/content/docs/${file}, or rename it to match its English page`,
+    ),
   ]);
   return { title, todo, ok: `Every page is in ${clinic.languages.map((l) => `"${l}"`).join(' and ')}.` };
 }
@@ -87,7 +93,11 @@ export function translationSection(clinic: ClinicConfig, docsDir = DOCS_DIR): Do
 export function sidebarSection(docsDir = DOCS_DIR): DoctorSection {
   const title = 'Sidebar and reading order';
   try {
-    return { title, todo: sidebarOrderWarnings(readSidebarPages(docsDir)), ok: 'Every page has its own place in the sidebar.' };
+    return {
+      title,
+      todo: sidebarOrderWarnings(readSidebarPages(docsDir)),
+      ok: 'Every page has its own place in the sidebar.',
+    };
   } catch (error) {
     if (error instanceof SidebarError) return { title, todo: [], broken: [error.message] };
     throw error;
@@ -99,7 +109,15 @@ export function browserSection(check: BrowserCheck): DoctorSection {
   const title = 'Browser for the handouts (npm run pdf)';
   if (check.error) return { title, todo: [check.error] };
   if (check.found) return { title, todo: [], ok: `Found: ${check.found.executablePath} (${check.found.source}).` };
-  return { title, todo: ['No browser found to print the handouts. Install one:', ...check.installHints.map((hint) => `  ${hint}`), 'Looked in:', ...check.tried.map((place) => `  ${place}`)] };
+  return {
+    title,
+    todo: [
+      'No browser found to print the handouts. Install one:',
+      ...check.installHints.map((hint) => `  ${hint}`),
+      'Looked in:',
+      ...check.tried.map((place) => `  ${place}`),
+    ],
+  };
 }
 
 const FINDING_WORDS: Record<ReviewFinding['state'], string> = {
@@ -111,7 +129,10 @@ const FINDING_WORDS: Record<ReviewFinding['state'], string> = {
 /** Pages never reviewed, changed since, or due for review, from `reviews`. */
 export async function reviewSection(reviews: ReviewStatusSource): Promise<DoctorSection> {
   const findings = await reviews.findings();
-  const todo = findings.map((finding) => `${finding.file}: ${FINDING_WORDS[finding.state]} (${finding.detail}); have a clinician check it, then: npm run review -- sign ${finding.file} --by "<name, credentials>"`);
+  const todo = findings.map(
+    (finding) =>
+      `${finding.file}: ${FINDING_WORDS[finding.state]} (${finding.detail}); have a clinician check it, then: npm run review -- sign ${finding.file} --by "<name, credentials>"`,
+  );
   const note = reviews.more ? `review status: run ${reviews.more}` : undefined;
   return { title: 'Reviews', todo, ok: 'Every page has a current review by a clinician.', note };
 }
@@ -140,7 +161,17 @@ export function formatReport(report: DoctorReport): string {
     if (broken.length === 0 && section.todo.length === 0 && section.ok) lines.push(`    ${section.ok}`);
     if (section.note) lines.push(`    ${section.note}`);
   }
-  const left = report.sections.reduce((sum, section) => sum + section.todo.filter((item) => !item.startsWith('  ')).length, 0);
-  lines.push('', report.broken ? 'The build would stop: fix the ✗ items first.' : left === 0 ? 'Nothing left to do.' : `${left} thing${left === 1 ? '' : 's'} left to do (advice: the build still works).`);
+  const left = report.sections.reduce(
+    (sum, section) => sum + section.todo.filter((item) => !item.startsWith('  ')).length,
+    0,
+  );
+  lines.push(
+    '',
+    report.broken
+      ? 'The build would stop: fix the ✗ items first.'
+      : left === 0
+        ? 'Nothing left to do.'
+        : `${left} thing${left === 1 ? '' : 's'} left to do (advice: the build still works).`,
+  );
   return lines.join('\n');
 }

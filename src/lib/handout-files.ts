@@ -34,7 +34,7 @@ export const HANDOUT_LIST_PAGE = 'printable-handouts/';
 /**
  * The Handouts page's table sits between these two markers in the built HTML.
  * The site build writes a placeholder there; `npm run pdf` replaces it with a
- * table made from the manifest (scripts/handouts/listing.ts).
+ * table made from the manifest (src/handouts/listing.ts).
  */
 export const HANDOUT_TABLE_START = '<template data-handout-table-start></template>';
 export const HANDOUT_TABLE_END = '<template data-handout-table-end></template>';

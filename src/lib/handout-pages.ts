@@ -10,7 +10,6 @@ export type { HandoutLabels, HandoutPage, HandoutReview, HandoutTableLabels } fr
 /** A handout page before its review is looked up (the site's lists need only its title and path). */
 export type ListedPage = Omit<HandoutPage, 'review'>;
 
-
 /**
  * The home page's id is "index"; its handout gets a name a person would look for.
  * Translations are prefixed with their language ("es-start-here"), so every edition
@@ -43,6 +42,8 @@ export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: strin
     }))
     .sort(
       (a, b) =>
-        SUPPORTED_LANGUAGES.indexOf(a.lang) - SUPPORTED_LANGUAGES.indexOf(b.lang) || a.order - b.order || a.title.localeCompare(b.title),
+        SUPPORTED_LANGUAGES.indexOf(a.lang) - SUPPORTED_LANGUAGES.indexOf(b.lang) ||
+        a.order - b.order ||
+        a.title.localeCompare(b.title),
     );
 }

@@ -15,6 +15,7 @@ const safeSchemes = new Set(['http', 'https', 'mailto', 'tel']);
  * refused outright, since browsers drop them ("\x01javascript:" runs as "javascript:").
  */
 export function isSafeHref(href: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses.
   if (/[\u0000-\u001f\u007f]/.test(href)) return false;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1];
   return scheme === undefined || safeSchemes.has(scheme.toLowerCase());

@@ -29,7 +29,11 @@ export function forLanguages(text: Record<Language, string>, languages: readonly
 /** The language of a docs entry from its id: "es/glossary" is Spanish, "glossary" English. */
 export function entryLanguage(entryId: string): Language {
   // Starlight gives a folder's index page the folder's name: es/index.md has the id "es".
-  return SUPPORTED_LANGUAGES.find((language) => language !== 'en' && (entryId === language || entryId.startsWith(`${language}/`))) ?? 'en';
+  return (
+    SUPPORTED_LANGUAGES.find(
+      (language) => language !== 'en' && (entryId === language || entryId.startsWith(`${language}/`)),
+    ) ?? 'en'
+  );
 }
 
 /** The entry id without its language folder: "es/glossary" becomes "glossary", "es" becomes "index". */

@@ -17,7 +17,9 @@ function dayName(day: Weekday, lang: string): string {
 
 function timeOfDay(hhmm: string, lang: string): string {
   const [hours = 0, minutes = 0] = hhmm.split(':').map(Number);
-  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, hours, minutes)));
+  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1, hours, minutes)),
+  );
 }
 
 function capitalize(text: string, lang: string): string {
@@ -25,10 +27,16 @@ function capitalize(text: string, lang: string): string {
 }
 
 /** One line per entry, in the reader's language: "Monday to Friday: 8:00 AM to 6:00 PM". */
-export function formatOpeningHours(hours: ClinicConfig['openingHours'], lang: string, templates: HoursTemplates): string[] {
+export function formatOpeningHours(
+  hours: ClinicConfig['openingHours'],
+  lang: string,
+  templates: HoursTemplates,
+): string[] {
   return hours.map(({ days, opens, closes }) => {
     const [from, to] = days.split('-') as [Weekday, Weekday | undefined];
-    const dayText = to ? fillText(templates.days, { from: dayName(from, lang), to: dayName(to, lang) }) : dayName(from, lang);
+    const dayText = to
+      ? fillText(templates.days, { from: dayName(from, lang), to: dayName(to, lang) })
+      : dayName(from, lang);
     const timeText = fillText(templates.times, { opens: timeOfDay(opens, lang), closes: timeOfDay(closes, lang) });
     return `${capitalize(dayText, lang)}: ${timeText}`;
   });

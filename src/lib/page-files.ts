@@ -41,7 +41,11 @@ export function readPageFiles(dir: string): PageFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && pageFile.test(entry.name))
-    .map((entry) => ({ file: entry.name, slug: entry.name.replace(pageFile, ''), ...splitFrontmatter(readFileSync(join(dir, entry.name), 'utf8')) }))
+    .map((entry) => ({
+      file: entry.name,
+      slug: entry.name.replace(pageFile, ''),
+      ...splitFrontmatter(readFileSync(join(dir, entry.name), 'utf8')),
+    }))
     .sort((a, b) => a.file.localeCompare(b.file));
 }
 
@@ -66,6 +70,10 @@ export function translationGaps(languages: readonly Language[], docsDir = DOCS_D
     .filter((language) => language !== 'en')
     .map((language) => {
       const files = new Set(readPageFiles(editionDir(language, docsDir)).map((page) => page.file));
-      return { language, missing: [...english].filter((file) => !files.has(file)).sort(), orphans: [...files].filter((file) => !english.has(file)).sort() };
+      return {
+        language,
+        missing: [...english].filter((file) => !files.has(file)).sort(),
+        orphans: [...files].filter((file) => !english.has(file)).sort(),
+      };
     });
 }

@@ -49,7 +49,11 @@ export function isExampleHost(url: string): boolean {
 export function findSampleValues(config: Pick<ClinicConfig, SampleField>): SampleValue[] {
   const found: SampleValue[] = [];
   if (config.name === SAMPLE_CLINIC.name) {
-    found.push({ field: 'name', message: `\`name\` is still the sample clinic's name ("${config.name}"); put your clinic's name in clinic.config.ts`, warnAtBuild: false });
+    found.push({
+      field: 'name',
+      message: `\`name\` is still the sample clinic's name ("${config.name}"); put your clinic's name in clinic.config.ts`,
+      warnAtBuild: false,
+    });
   }
   if (digits(config.phone) === digits(SAMPLE_CLINIC.phone) || isFictionalPhone(config.phone)) {
     found.push({
@@ -74,7 +78,11 @@ export function findSampleValues(config: Pick<ClinicConfig, SampleField>): Sampl
     });
   }
   if (config.logo === SAMPLE_CLINIC.logo) {
-    found.push({ field: 'logo', message: `\`logo\` is the sample logo (${config.logo}); add your logo under src/assets/ and name it in clinic.config.ts`, warnAtBuild: false });
+    found.push({
+      field: 'logo',
+      message: `\`logo\` is the sample logo (${config.logo}); add your logo under src/assets/ and name it in clinic.config.ts`,
+      warnAtBuild: false,
+    });
   }
   return found;
 }

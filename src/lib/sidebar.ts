@@ -70,7 +70,9 @@ export function sidebarPage(page: PageFile, where = 'src/content/docs/'): Sideba
     problems.push(`\`sidebar.order\` must be a number: the page's place in the reading order, lower first (${given})`);
   }
   if (problems.length > 0 || !isGroupId(fields.group) || typeof fields.order !== 'number') {
-    throw new SidebarError(`${where}${page.file} cannot be placed in the sidebar:\n  - ${problems.join('\n  - ')}\nFix its frontmatter, e.g.\n  sidebar:\n    group: help\n    order: 13`);
+    throw new SidebarError(
+      `${where}${page.file} cannot be placed in the sidebar:\n  - ${problems.join('\n  - ')}\nFix its frontmatter, e.g.\n  sidebar:\n    group: help\n    order: 13`,
+    );
   }
   return { file: page.file, slug: page.slug, group: fields.group, order: fields.order };
 }
@@ -88,7 +90,9 @@ export function sidebarConfig(pages: readonly SidebarPage[], languages: readonly
     const items = pages.filter((page) => page.group === group.id).sort(byOrder);
     if (items.length === 0) return [];
     // Starlight accepts translations only for the locales being built.
-    const translations = Object.fromEntries(languages.filter((language) => language !== 'en').map((language) => [language, group.label[language]]));
+    const translations = Object.fromEntries(
+      languages.filter((language) => language !== 'en').map((language) => [language, group.label[language]]),
+    );
     return [{ label: group.label.en, translations, items: items.map((page) => ({ slug: page.slug })) }];
   });
 }

@@ -37,7 +37,8 @@ const ENGLISH: ManifestEdition = {
   folder: '',
   name: 'Ketamine therapy guide: {clinic}',
   short_name: 'Patient guide',
-  description: 'Plain-language answers about ketamine-assisted therapy from {clinic}. Works offline after the first visit.',
+  description:
+    'Plain-language answers about ketamine-assisted therapy from {clinic}. Works offline after the first visit.',
 };
 
 /**
@@ -45,7 +46,11 @@ const ENGLISH: ManifestEdition = {
  * language (a Spanish page links the Spanish manifest, so the installed app opens in Spanish).
  * Every URL includes the base path, so it also works when the site lives under a sub-path.
  */
-export function webAppManifest(clinic: Pick<ClinicConfig, 'name'>, base: string, edition: ManifestEdition = ENGLISH): WebAppManifest {
+export function webAppManifest(
+  clinic: Pick<ClinicConfig, 'name'>,
+  base: string,
+  edition: ManifestEdition = ENGLISH,
+): WebAppManifest {
   const root = normalizeBase(base);
   const fill = (text: string): string => text.replaceAll('{clinic}', clinic.name);
   return {

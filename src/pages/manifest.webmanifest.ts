@@ -5,6 +5,9 @@ import { webAppManifest } from '../lib/web-app-manifest.ts';
 
 /** The English web app manifest, built from the clinic config and the base path (other editions: [lang]/). */
 export const GET: APIRoute = ({ locals }) =>
-  new Response(JSON.stringify(webAppManifest(clinic, import.meta.env.BASE_URL, manifestEdition(locals.t, 'en')), null, 2), {
-    headers: { 'Content-Type': 'application/manifest+json' },
-  });
+  new Response(
+    JSON.stringify(webAppManifest(clinic, import.meta.env.BASE_URL, manifestEdition(locals.t, 'en')), null, 2),
+    {
+      headers: { 'Content-Type': 'application/manifest+json' },
+    },
+  );

@@ -11,8 +11,8 @@ import { cp, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { defaultHandoutOptions } from '../../scripts/handouts/options.ts';
-import { formatEvent } from '../../scripts/handouts/report.ts';
+import { defaultHandoutOptions } from '../handouts/options.ts';
+import { formatEvent } from '../handouts/report.ts';
 import { handoutSteps } from './pipeline.ts';
 
 /** Folder inside Astro's cacheDir holding the last build's handouts. */
@@ -50,7 +50,9 @@ export async function buildHandouts({ dir, cacheDir, logger }: HandoutStepInput)
         if (line !== undefined) logger.info(line.trim());
       },
     });
-    logger.info(`Handouts: rendered ${summary.written.length}, kept ${summary.kept.length} unchanged, in ${summary.seconds.toFixed(1)} s.`);
+    logger.info(
+      `Handouts: rendered ${summary.written.length}, kept ${summary.kept.length} unchanged, in ${summary.seconds.toFixed(1)} s.`,
+    );
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);

@@ -58,7 +58,9 @@ export function guideIntegration({ clinic }: GuidePluginOptions): AstroIntegrati
       },
       'astro:build:generated': async ({ dir, logger }) => {
         if (!clinic.handouts) {
-          logger.info('Handouts are switched off (clinic.config.ts, `handouts: false`): the site says there are no printable files.');
+          logger.info(
+            'Handouts are switched off (clinic.config.ts, `handouts: false`): the site says there are no printable files.',
+          );
           return;
         }
         await buildHandouts({ dir, cacheDir: cacheDir ?? new URL('./node_modules/.astro/', dir), logger });
@@ -66,7 +68,9 @@ export function guideIntegration({ clinic }: GuidePluginOptions): AstroIntegrati
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         if (!(await stat(`${root}${SEARCH_INDEX_DIR}/pagefind-entry.json`).catch(() => undefined))) {
-          throw new Error("guide: no Pagefind index in the build output, so search would not work offline. Keep Starlight's `pagefind` option on.");
+          throw new Error(
+            "guide: no Pagefind index in the build output, so search would not work offline. Keep Starlight's `pagefind` option on.",
+          );
         }
         const { count, size, warnings } = await serviceWorkerStep(root);
         for (const warning of warnings) logger.warn(warning);

@@ -3,7 +3,7 @@
  * before it wrote, and no step changes a file a later step has already read:
  *
  *   1. pages           Astro renders every page; the Handouts pages get an empty table slot
- *   2. handouts        PDFs printed from those pages (scripts/handouts/run.ts)
+ *   2. handouts        PDFs printed from those pages (src/handouts/run.ts)
  *   3. tables          the Handouts pages' tables filled in from the handout manifest
  *   4. search index    Pagefind indexes the finished pages
  *   5. service worker  sw.js lists every finished file and its revision
@@ -17,10 +17,10 @@
 import { resolve } from 'node:path';
 import { HANDOUTS_DIR } from '../lib/handout-files.ts';
 import { writeServiceWorker } from '../integrations/service-worker.ts';
-import type { HandoutEventListener } from '../../scripts/handouts/events.ts';
-import { writeHandoutTables } from '../../scripts/handouts/listing.ts';
-import type { HandoutOptions } from '../../scripts/handouts/options.ts';
-import { runHandouts, type RunSummary } from '../../scripts/handouts/run.ts';
+import type { HandoutEventListener } from '../handouts/events.ts';
+import { writeHandoutTables } from '../handouts/listing.ts';
+import type { HandoutOptions } from '../handouts/options.ts';
+import { runHandouts, type RunSummary } from '../handouts/run.ts';
 import { writeSearchIndex } from './search-index.ts';
 
 /** The steps, in the order they run. */
@@ -35,18 +35,31 @@ export interface StepControls {
  * Steps 2 and 3: the PDFs, then the tables that list them. Returns the run's summary and
  * whether any built page changed (so the index and the service worker must follow).
  */
-export async function handoutSteps(options: HandoutOptions, controls: StepControls): Promise<{ summary: RunSummary; pagesChanged: boolean }> {
+export async function handoutSteps(
+  options: HandoutOptions,
+  controls: StepControls,
+): Promise<{ summary: RunSummary; pagesChanged: boolean }> {
   const onEvent = controls.onEvent ?? (() => undefined);
   const summary = await runHandouts(options, controls);
   // PDFs written elsewhere (--out) are not the site's: its pages keep listing its own.
   if (resolve(options.out) !== resolve(options.site, HANDOUTS_DIR)) {
-    onEvent({ type: 'step', step: 'tables', changed: false, note: `the PDFs went to ${options.out}, not the site's handouts folder, so the Handouts pages were left as they were` });
+    onEvent({
+      type: 'step',
+      step: 'tables',
+      changed: false,
+      note: `the PDFs went to ${options.out}, not the site's handouts folder, so the Handouts pages were left as they were`,
+    });
     return { summary, pagesChanged: false };
   }
   const tables = await writeHandoutTables(options.site, summary.index, summary.entries);
   for (const lang of tables.missing) {
     const file = `src/content/docs/${lang === 'en' ? '' : `${lang}/`}printable-handouts.mdx`;
-    onEvent({ type: 'step', step: 'tables', changed: false, note: `the ${lang} edition has no Handouts page to list its PDFs on (${file})` });
+    onEvent({
+      type: 'step',
+      step: 'tables',
+      changed: false,
+      note: `the ${lang} edition has no Handouts page to list its PDFs on (${file})`,
+    });
   }
   const pagesChanged = tables.changed.length > 0;
   onEvent({ type: 'step', step: 'tables', changed: pagesChanged });

@@ -7,10 +7,21 @@
 import type { HandoutLabels, HandoutReview } from '../lib/handout-pages.ts';
 import { fillText } from '../lib/placeholders.ts';
 
-export function bookletReview(reviews: HandoutReview[], labels: Pick<HandoutLabels, 'bookletReviewedAll' | 'bookletNotReviewed'>): HandoutReview {
+export function bookletReview(
+  reviews: HandoutReview[],
+  labels: Pick<HandoutLabels, 'bookletReviewedAll' | 'bookletNotReviewed'>,
+): HandoutReview {
   const unchecked = reviews.filter((review) => review.notice).length;
   // The latest review of any page dates the PDF (none: the PDF carries no date).
-  const date = reviews.map((review) => review.date).filter((day): day is string => day !== undefined).sort().at(-1);
+  const date = reviews
+    .map((review) => review.date)
+    .filter((day): day is string => day !== undefined)
+    .sort()
+    .at(-1);
   if (unchecked === 0) return { line: labels.bookletReviewedAll, notice: false, date };
-  return { line: fillText(labels.bookletNotReviewed, { count: String(unchecked), total: String(reviews.length) }), notice: true, date };
+  return {
+    line: fillText(labels.bookletNotReviewed, { count: String(unchecked), total: String(reviews.length) }),
+    notice: true,
+    date,
+  };
 }

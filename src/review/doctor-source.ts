@@ -10,16 +10,37 @@ import { pageLabel } from './pages.ts';
 import { collectStatuses } from './report.ts';
 
 /** Pages never signed, changed since they were signed, or past their due date, on `today`. */
-export function reviewsFromRecords(root: string, clinic: Pick<ClinicConfig, 'languages' | 'review'>, today: IsoDay = localToday()): ReviewStatusSource {
+export function reviewsFromRecords(
+  root: string,
+  clinic: Pick<ClinicConfig, 'languages' | 'review'>,
+  today: IsoDay = localToday(),
+): ReviewStatusSource {
   return {
     more: 'npm run review -- status',
     findings: async () =>
-      (await collectStatuses(root, clinic.languages, clinic.review, today)).flatMap(({ page, state }): ReviewFinding[] => {
-        const file = pageLabel(page);
-        if (state.kind === 'unreviewed') return [{ file, state: 'never-reviewed', detail: 'no clinician has signed it' }];
-        if (state.kind === 'changed') return [{ file, state: 'changed', detail: `edited after ${state.review.reviewer} signed it on ${state.review.date}` }];
-        if (state.kind === 'overdue') return [{ file, state: 'overdue', detail: `due ${state.due}, last reviewed ${state.review.date} by ${state.review.reviewer}` }];
-        return [];
-      }),
+      (await collectStatuses(root, clinic.languages, clinic.review, today)).flatMap(
+        ({ page, state }): ReviewFinding[] => {
+          const file = pageLabel(page);
+          if (state.kind === 'unreviewed')
+            return [{ file, state: 'never-reviewed', detail: 'no clinician has signed it' }];
+          if (state.kind === 'changed')
+            return [
+              {
+                file,
+                state: 'changed',
+                detail: `edited after ${state.review.reviewer} signed it on ${state.review.date}`,
+              },
+            ];
+          if (state.kind === 'overdue')
+            return [
+              {
+                file,
+                state: 'overdue',
+                detail: `due ${state.due}, last reviewed ${state.review.date} by ${state.review.reviewer}`,
+              },
+            ];
+          return [];
+        },
+      ),
   };
 }

@@ -10,13 +10,20 @@ import { entryReviewState, reviewTemplates } from './site';
 import { reviewWords } from './words';
 
 /** Each entry's handout review, by handout slug ("glossary", "es-glossary"). */
-export async function handoutReviews(entries: CollectionEntry<'docs'>[], t: App.Locals['t']): Promise<Map<string, HandoutReview>> {
+export async function handoutReviews(
+  entries: CollectionEntry<'docs'>[],
+  t: App.Locals['t'],
+): Promise<Map<string, HandoutReview>> {
   const reviews = await Promise.all(
     entries.map(async (entry) => {
       const lang = entryLanguage(entry.id);
       const state = await entryReviewState(entry);
       const words = reviewWords(state, reviewTemplates(t, lang), lang);
-      const review: HandoutReview = { line: words.headline, notice: words.notice, date: state.kind === 'unreviewed' ? undefined : state.review.date };
+      const review: HandoutReview = {
+        line: words.headline,
+        notice: words.notice,
+        date: state.kind === 'unreviewed' ? undefined : state.review.date,
+      };
       return [handoutSlug(entry.id), review] as const;
     }),
   );

@@ -28,7 +28,10 @@ export async function listReviewablePages(root: string, languages: readonly Lang
   for (const lang of languages) {
     const dir = docsFolder(root, lang);
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    const files = entries.filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name)).map((entry) => entry.name).sort();
+    const files = entries
+      .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
     for (const name of files) pages.push({ page: name.replace(/\.mdx?$/, ''), lang, file: join(dir, name) });
   }
   return pages;

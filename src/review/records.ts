@@ -37,11 +37,19 @@ export async function readReviewFile(root: string, lang: Language): Promise<Revi
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ReviewError(`${name} is not valid JSON (${(error as Error).message}). Restore it from version control; it is written by \`npm run review -- sign\`.`);
+    throw new ReviewError(
+      `${name} is not valid JSON (${(error as Error).message}). Restore it from version control; it is written by \`npm run review -- sign\`.`,
+    );
   }
   const result = reviewFileSchema.safeParse(data);
-  if (!result.success) throw new ReviewError(`${name} is not a valid review record file:\n${describeIssues(result.error.issues)}\nRestore it from version control; it is written by \`npm run review -- sign\`.`);
-  if (result.data.lang !== lang) throw new ReviewError(`${name} says \`"lang": "${result.data.lang}"\` but holds the ${lang} records; fix the \`lang\` field`);
+  if (!result.success)
+    throw new ReviewError(
+      `${name} is not a valid review record file:\n${describeIssues(result.error.issues)}\nRestore it from version control; it is written by \`npm run review -- sign\`.`,
+    );
+  if (result.data.lang !== lang)
+    throw new ReviewError(
+      `${name} says \`"lang": "${result.data.lang}"\` but holds the ${lang} records; fix the \`lang\` field`,
+    );
   return result.data;
 }
 

@@ -18,9 +18,16 @@ export interface PageStatus {
 }
 
 /** Reads every page and every record file once and works out each page's state on `today`. */
-export async function collectStatuses(root: string, languages: readonly Language[], policy: ReviewPolicy, today: IsoDay): Promise<PageStatus[]> {
+export async function collectStatuses(
+  root: string,
+  languages: readonly Language[],
+  policy: ReviewPolicy,
+  today: IsoDay,
+): Promise<PageStatus[]> {
   const pages = await listReviewablePages(root, languages);
-  const hashes = new Map(await Promise.all(pages.map(async (page) => [pageLabel(page), await fileContentHash(page.file)] as const)));
+  const hashes = new Map(
+    await Promise.all(pages.map(async (page) => [pageLabel(page), await fileContentHash(page.file)] as const)),
+  );
   const statuses: PageStatus[] = [];
   for (const lang of languages) {
     const latest = latestReviews(await readReviewFile(root, lang));
@@ -40,12 +47,18 @@ export function buildFindings(statuses: PageStatus[], policy: ReviewPolicy): { w
   const errors: string[] = [];
   for (const { page, state, englishChanged } of statuses) {
     const name = `${pageLabel(page)} (${page.file})`;
-    if (state.kind === 'current' && state.dueSoon) warnings.push(`${name}: its next clinical review is due on ${state.due}. Have it checked and run \`npm run review -- sign ${pageLabel(page)} --by "<name, credentials>"\`.`);
+    if (state.kind === 'current' && state.dueSoon)
+      warnings.push(
+        `${name}: its next clinical review is due on ${state.due}. Have it checked and run \`npm run review -- sign ${pageLabel(page)} --by "<name, credentials>"\`.`,
+      );
     if (state.kind === 'overdue') {
       const message = `${name}: its clinical review was due on ${state.due} (last reviewed ${state.review.date} by ${state.review.reviewer}). Have it checked and run \`npm run review -- sign ${pageLabel(page)} --by "<name, credentials>"\`.`;
       (policy.overdue === 'fail' ? errors : warnings).push(message);
     }
-    if (englishChanged) warnings.push(`${name}: the English page changed after this translation was reviewed; update the translation if needed and have it signed again.`);
+    if (englishChanged)
+      warnings.push(
+        `${name}: the English page changed after this translation was reviewed; update the translation if needed and have it signed again.`,
+      );
   }
   return { warnings, errors };
 }

@@ -26,16 +26,22 @@ export interface SignRequest {
 }
 
 function checkReviewer(by: string | undefined): string {
-  if (by === undefined || by.trim() === '') throw new ReviewError('--by is required: the reviewer\'s name and credentials, e.g. --by "Ana Ruiz, MD"');
+  if (by === undefined || by.trim() === '')
+    throw new ReviewError('--by is required: the reviewer\'s name and credentials, e.g. --by "Ana Ruiz, MD"');
   const result = reviewerSchema.safeParse(by);
-  if (!result.success) throw new ReviewError(`--by ${result.error.issues[0]?.message ?? 'is not valid'} (got ${JSON.stringify(by)})`);
+  if (!result.success)
+    throw new ReviewError(`--by ${result.error.issues[0]?.message ?? 'is not valid'} (got ${JSON.stringify(by)})`);
   return result.data;
 }
 
 function checkDate(date: string | undefined, today: IsoDay): IsoDay {
   if (date === undefined) return today;
-  if (!isIsoDay(date)) throw new ReviewError(`--date must be a real day written YYYY-MM-DD, e.g. --date ${today} (got ${JSON.stringify(date)})`);
-  if (date > today) throw new ReviewError(`--date ${date} is in the future; give the day the review actually took place`);
+  if (!isIsoDay(date))
+    throw new ReviewError(
+      `--date must be a real day written YYYY-MM-DD, e.g. --date ${today} (got ${JSON.stringify(date)})`,
+    );
+  if (date > today)
+    throw new ReviewError(`--date ${date} is in the future; give the day the review actually took place`);
   return date;
 }
 
@@ -43,20 +49,32 @@ function checkDate(date: string | undefined, today: IsoDay): IsoDay {
 export async function signPages(request: SignRequest): Promise<ReviewRecord[]> {
   const reviewer = checkReviewer(request.by);
   const date = checkDate(request.date, request.today);
-  if (request.pages.length === 0) throw new ReviewError('name at least one page to sign, e.g. `npm run review -- sign glossary --by "Ana Ruiz, MD"`');
+  if (request.pages.length === 0)
+    throw new ReviewError('name at least one page to sign, e.g. `npm run review -- sign glossary --by "Ana Ruiz, MD"`');
   const all = await listReviewablePages(request.root, request.languages);
   const chosen = new Map<string, ReviewablePage>();
   for (const name of request.pages) {
     const page = findPage(all, name, request.languages);
     chosen.set(pageLabel(page), page);
   }
-  const files = new Map(await Promise.all(request.languages.map(async (lang) => [lang, await readReviewFile(request.root, lang)] as const)));
+  const files = new Map(
+    await Promise.all(request.languages.map(async (lang) => [lang, await readReviewFile(request.root, lang)] as const)),
+  );
   const records: ReviewRecord[] = [];
   for (const page of chosen.values()) {
-    const record: ReviewRecord = { page: page.page, lang: page.lang, reviewer, date, contentSha256: await fileContentHash(page.file) };
+    const record: ReviewRecord = {
+      page: page.page,
+      lang: page.lang,
+      reviewer,
+      date,
+      contentSha256: await fileContentHash(page.file),
+    };
     if (page.lang !== 'en') {
       const english = all.find((candidate) => candidate.lang === 'en' && candidate.page === page.page);
-      if (!english) throw new ReviewError(`${pageLabel(page)} has no English page "${page.page}" to be checked against; a translation is signed together with the English it translates`);
+      if (!english)
+        throw new ReviewError(
+          `${pageLabel(page)} has no English page "${page.page}" to be checked against; a translation is signed together with the English it translates`,
+        );
       record.englishSha256 = await fileContentHash(english.file);
     }
     records.push(record);

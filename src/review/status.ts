@@ -33,7 +33,12 @@ export function nextReviewDue(review: ReviewRecord, policy: Pick<ReviewPolicy, '
 }
 
 /** The state of one page. `review` is its latest record, if any; `contentSha256` the hash of its file now. */
-export function reviewState(review: ReviewRecord | undefined, contentSha256: string, today: IsoDay, policy: ReviewPolicy): ReviewState {
+export function reviewState(
+  review: ReviewRecord | undefined,
+  contentSha256: string,
+  today: IsoDay,
+  policy: ReviewPolicy,
+): ReviewState {
   if (!review) return { kind: 'unreviewed' };
   const due = nextReviewDue(review, policy);
   if (review.contentSha256 !== contentSha256) return { kind: 'changed', review, due };
@@ -52,7 +57,10 @@ export function needsNotice(state: ReviewState): boolean {
  * checked against it? Undefined when there is nothing to compare (no review, or
  * no English page).
  */
-export function englishChangedSince(review: ReviewRecord | undefined, englishSha256: string | undefined): boolean | undefined {
+export function englishChangedSince(
+  review: ReviewRecord | undefined,
+  englishSha256: string | undefined,
+): boolean | undefined {
   if (!review?.englishSha256 || englishSha256 === undefined) return undefined;
   return review.englishSha256 !== englishSha256;
 }

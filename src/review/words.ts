@@ -39,11 +39,19 @@ export function readableDay(day: string, lang: string): string {
 
 export function reviewWords(state: ReviewState, templates: ReviewTemplates, lang: string): ReviewWords {
   if (state.kind === 'current') {
-    const values = { reviewer: state.review.reviewer, date: readableDay(state.review.date, lang), due: readableDay(state.due, lang) };
+    const values = {
+      reviewer: state.review.reviewer,
+      date: readableDay(state.review.date, lang),
+      due: readableDay(state.due, lang),
+    };
     return { notice: false, headline: fillText(templates.current, values), details: [] };
   }
   if (state.kind === 'unreviewed') return { notice: true, headline: templates.unreviewed, details: [templates.advice] };
-  const last = fillText(templates.last, { reviewer: state.review.reviewer, date: readableDay(state.review.date, lang) });
-  const headline = state.kind === 'changed' ? templates.changed : fillText(templates.overdue, { due: readableDay(state.due, lang) });
+  const last = fillText(templates.last, {
+    reviewer: state.review.reviewer,
+    date: readableDay(state.review.date, lang),
+  });
+  const headline =
+    state.kind === 'changed' ? templates.changed : fillText(templates.overdue, { due: readableDay(state.due, lang) });
   return { notice: true, headline, details: [last, templates.advice] };
 }

@@ -11,6 +11,7 @@ export const onRequest = defineRouteMiddleware((context) => {
   if (lang === 'en') return;
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   for (const entry of head) {
-    if (entry.tag === 'link' && entry.attrs?.rel === 'manifest') entry.attrs.href = `${base}${manifestPath(`${lang}/`)}`;
+    if (entry.tag === 'link' && entry.attrs?.rel === 'manifest')
+      entry.attrs.href = `${base}${manifestPath(`${lang}/`)}`;
   }
 });

@@ -10,5 +10,9 @@ export const onRequest = defineRouteMiddleware((context) => {
   const { entry, head } = context.locals.starlightRoute;
   const description = entry.data.description;
   if (!description) return;
-  head.push({ tag: 'meta', attrs: { 'data-pagefind-meta': 'description[content]', content: description }, content: '' });
+  head.push({
+    tag: 'meta',
+    attrs: { 'data-pagefind-meta': 'description[content]', content: description },
+    content: '',
+  });
 });

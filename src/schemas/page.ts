@@ -12,9 +12,15 @@ const currentYear = (): number => new Date().getUTCFullYear();
 /** One published source that backs the medical facts on a page. */
 export const sourceSchema = z.object({
   /** Title of the label, article, guideline or agency page. */
-  title: z.string({ error: 'needs a `title` (text): the name of the label, article or web page' }).trim().min(1, 'needs a non-empty `title`'),
+  title: z
+    .string({ error: 'needs a `title` (text): the name of the label, article or web page' })
+    .trim()
+    .min(1, 'needs a non-empty `title`'),
   /** Who published it: an agency (FDA, DEA), a journal or a professional body. */
-  publisher: z.string({ error: 'needs a `publisher` (text), e.g. "FDA" or "JAMA Psychiatry"' }).trim().min(1, 'needs a non-empty `publisher`'),
+  publisher: z
+    .string({ error: 'needs a `publisher` (text), e.g. "FDA" or "JAMA Psychiatry"' })
+    .trim()
+    .min(1, 'needs a non-empty `publisher`'),
   /** Year of publication (or of the version cited). */
   year: z
     .number({ error: 'needs a `year` written as a number, e.g. 2019' })
@@ -34,7 +40,10 @@ export const handoutSchema = z
     /** Set to false for pages that make no sense on paper. */
     include: z.boolean({ error: '`handout.include` must be true or false' }).default(true),
     /** Position in the booklet; lower comes first. Defaults to the sidebar order. */
-    order: z.number({ error: '`handout.order` must be a number' }).int('`handout.order` must be a whole number').optional(),
+    order: z
+      .number({ error: '`handout.order` must be a number' })
+      .int('`handout.order` must be a whole number')
+      .optional(),
   })
   .default({ include: true });
 
@@ -43,11 +52,13 @@ export const handoutSchema = z
  * the review line comes from the signed records (src/content/reviews/, written by
  * `npm run review -- sign`), which name the reviewer and hash what they read.
  */
-const noHandWrittenReview = z.undefined({
-  error:
-    '`reviewed` cannot be written by hand: remove this line. A review is recorded when a clinician signs the page: ' +
-    'npm run review -- sign <page> --by "<name, credentials>" (see README, "Clinical review")',
-}).optional();
+const noHandWrittenReview = z
+  .undefined({
+    error:
+      '`reviewed` cannot be written by hand: remove this line. A review is recorded when a clinician signs the page: ' +
+      'npm run review -- sign <page> --by "<name, credentials>" (see README, "Clinical review")',
+  })
+  .optional();
 
 /** The extra frontmatter fields of a patient page. */
 export const patientPageSchema = z.object({
@@ -63,7 +74,9 @@ export const patientPageSchema = z.object({
    * are allowed and rendered as links; nothing else is interpreted.
    */
   summary: z
-    .string({ error: 'needs `summary`: one short plain-language paragraph with the main message, shown as "What to know"' })
+    .string({
+      error: 'needs `summary`: one short plain-language paragraph with the main message, shown as "What to know"',
+    })
     .trim()
     .min(1, 'needs a non-empty `summary`'),
   /** Print options for this page's handout. */

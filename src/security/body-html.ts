@@ -19,7 +19,19 @@ import { addHastPlugin } from '../integrations/satteri.ts';
 export const FORBIDDEN_TAGS = ['script', 'iframe', 'object', 'embed', 'meta', 'base', 'form'] as const;
 const FORBIDDEN_SCHEMES = ['javascript:', 'file:', 'data:'];
 /** Attributes (HTML, hast and JSX spellings, lower-cased) whose value is an address. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'xlinkhref', 'poster', 'data', 'cite', 'background']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'srcset',
+  'action',
+  'formaction',
+  'xlink:href',
+  'xlinkhref',
+  'poster',
+  'data',
+  'cite',
+  'background',
+]);
 
 /** One finding: a line of the page and what is wrong there. */
 export interface BodyHtmlProblem {
@@ -30,12 +42,15 @@ export interface BodyHtmlProblem {
 /** The browser's reading of an attribute value: entities decoded, spaces and control characters gone. */
 export function normalizeAddress(value: string): string {
   const named: Record<string, string> = { colon: ':', tab: '', newline: '', amp: '&', lpar: '(', rpar: ')' };
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
-    .replace(/&([a-z]+);/gi, (whole, name: string) => named[name.toLowerCase()] ?? whole)
-    .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
-    .toLowerCase();
+  return (
+    value
+      .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+      .replace(/&#(\d+);?/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+      .replace(/&([a-z]+);/gi, (whole, name: string) => named[name.toLowerCase()] ?? whole)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: browsers drop these inside a URL scheme, so the check must too.
+      .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+      .toLowerCase()
+  );
 }
 
 /** What is wrong with one tag and its attributes, if anything. */
@@ -45,13 +60,17 @@ export function tagProblems(tag: string, attributes: Array<[name: string, value:
   if ((FORBIDDEN_TAGS as readonly string[]).includes(name)) problems.push(`<${name}> is not allowed in a page body`);
   for (const [attribute, value] of attributes) {
     const key = attribute.toLowerCase();
-    if (/^on[a-z]/.test(key)) problems.push(`the event attribute ${attribute} on <${tag}> is not allowed (it runs script)`);
+    if (/^on[a-z]/.test(key))
+      problems.push(`the event attribute ${attribute} on <${tag}> is not allowed (it runs script)`);
     if (!URL_ATTRIBUTES.has(key)) continue;
     const values = Array.isArray(value) ? value : [value];
     for (const one of values) {
       if (typeof one !== 'string') continue;
       const scheme = FORBIDDEN_SCHEMES.find((s) => normalizeAddress(one).startsWith(s));
-      if (scheme) problems.push(`a ${scheme} address in ${attribute} on <${tag}> is not allowed (use a https: link or a file in the site)`);
+      if (scheme)
+        problems.push(
+          `a ${scheme} address in ${attribute} on <${tag}> is not allowed (use a https: link or a file in the site)`,
+        );
     }
   }
   return problems;
@@ -64,7 +83,10 @@ const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
 export function rawHtmlProblems(html: string, firstLine: number): BodyHtmlProblem[] {
   const problems: BodyHtmlProblem[] = [];
   for (const match of html.matchAll(TAG)) {
-    const attributes: Array<[string, string]> = [...(match[2] ?? '').matchAll(ATTRIBUTE)].map((a) => [a[1] ?? '', (a[2] ?? '').replace(/^["']|["']$/g, '')]);
+    const attributes: Array<[string, string]> = [...(match[2] ?? '').matchAll(ATTRIBUTE)].map((a) => [
+      a[1] ?? '',
+      (a[2] ?? '').replace(/^["']|["']$/g, ''),
+    ]);
     const line = firstLine + (html.slice(0, match.index).match(/\n/g)?.length ?? 0);
     for (const message of tagProblems(match[1] ?? '', attributes)) problems.push({ line, message });
   }
@@ -122,7 +144,9 @@ export function bodyHtmlPlugin(onError: (error: BodyHtmlError) => void = () => u
     visit(node: Readonly<JsxNode>, ctx: FileContext) {
       // Capitalised names are components (reviewed as code, like the whole .mdx file); lower-case ones are HTML.
       if (!node.name || /^[A-Z]/.test(node.name)) return;
-      const attributes = node.attributes.filter((a) => a.type === 'mdxJsxAttribute').map((a): [string, unknown] => [a.name ?? '', a.value]);
+      const attributes = node.attributes
+        .filter((a) => a.type === 'mdxJsxAttribute')
+        .map((a): [string, unknown] => [a.name ?? '', a.value]);
       note(ctx, node.position?.start.line, tagProblems(node.name, attributes));
     },
   };
@@ -136,7 +160,8 @@ export function bodyHtmlPlugin(onError: (error: BodyHtmlError) => void = () => u
       },
     },
     raw(node: Readonly<RawNode>, ctx: FileContext) {
-      for (const problem of rawHtmlProblems(node.value, node.position?.start.line ?? 0)) note(ctx, problem.line, [problem.message]);
+      for (const problem of rawHtmlProblems(node.value, node.position?.start.line ?? 0))
+        note(ctx, problem.line, [problem.message]);
     },
     mdxJsxFlowElement: jsx,
     mdxJsxTextElement: jsx,
@@ -146,7 +171,10 @@ export function bodyHtmlPlugin(onError: (error: BodyHtmlError) => void = () => u
       found.delete(file);
       if (!problems || problems.length === 0) return;
       const offset = linesBefore(ctx);
-      const error = new BodyHtmlError(file, problems.map((p) => ({ ...p, line: p.line + offset })));
+      const error = new BodyHtmlError(
+        file,
+        problems.map((p) => ({ ...p, line: p.line + offset })),
+      );
       onError(error);
       throw error;
     },
@@ -176,7 +204,11 @@ export default function guideBodyHtmlCheck(): AstroIntegration {
   return {
     name: 'guide-body-html',
     hooks: {
-      'astro:config:setup': ({ config }) => addHastPlugin(config, bodyHtmlPlugin((error) => errors.push(error))),
+      'astro:config:setup': ({ config }) =>
+        addHastPlugin(
+          config,
+          bodyHtmlPlugin((error) => errors.push(error)),
+        ),
       'astro:build:start': failOnFindings,
       'astro:build:done': failOnFindings,
     },

@@ -49,7 +49,9 @@ export function scriptHash(text: string): Hash {
 
 /** The text of each `<script is:inline ...>` block in an Astro component's source. */
 export function inlineScriptBodies(componentSource: string): string[] {
-  return [...componentSource.matchAll(/<script\s+is:inline\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+  return [...componentSource.matchAll(/<script\s+is:inline\b[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 /** Hashes of Starlight's inline scripts, read from the installed Starlight package. */
@@ -60,7 +62,9 @@ export function starlightInlineScriptHashes(): Hash[] {
     const file = require.resolve(`@astrojs/starlight/components/${component}`);
     const bodies = inlineScriptBodies(readFileSync(file, 'utf8'));
     if (bodies.length === 0) {
-      throw new Error(`src/security/csp.ts: expected an inline <script> in Starlight's ${component}; update STARLIGHT_INLINE_SCRIPT_COMPONENTS.`);
+      throw new Error(
+        `src/security/csp.ts: expected an inline <script> in Starlight's ${component}; update STARLIGHT_INLINE_SCRIPT_COMPONENTS.`,
+      );
     }
     for (const body of bodies) hashes.add(scriptHash(body));
   }

@@ -38,7 +38,8 @@ export function unsafeHeadEntry(entry: HeadEntry): string | undefined {
     const attribute = name.toLowerCase();
     if (attribute.startsWith('on')) return `an event handler (${name})`;
     if (attribute === 'http-equiv') return 'an http-equiv meta tag';
-    if (typeof value === 'string' && /^\s*(javascript|data|vbscript):/i.test(value)) return `a ${value.split(':')[0]}: address in ${name}`;
+    if (typeof value === 'string' && /^\s*(javascript|data|vbscript):/i.test(value))
+      return `a ${value.split(':')[0]}: address in ${name}`;
   }
   if (entry.tag !== 'title' && entry.content) return `content inside <${entry.tag}>`;
   return undefined;

@@ -15,7 +15,8 @@ const THEMES = ['light', 'dark'] as const;
 async function axeViolations(tab: Page): Promise<string[]> {
   const results = await new AxePuppeteer(tab).withTags(WCAG_TAGS).analyze();
   return results.violations.map(
-    (violation) => `${violation.id} (${violation.nodes.length}×, e.g. ${violation.nodes[0]?.target.join(' ')}): ${violation.help}`,
+    (violation) =>
+      `${violation.id} (${violation.nodes.length}×, e.g. ${violation.nodes[0]?.target.join(' ')}): ${violation.help}`,
   );
 }
 
@@ -35,18 +36,22 @@ describe('accessibility', () => {
     await site?.close();
   });
 
-  it.each(THEMES)('axe finds no WCAG 2.2 A/AA violations on any page, %s theme', async (theme) => {
-    const tab = await site.browser.newPage();
-    await useTheme(tab, theme);
-    const problems: string[] = [];
-    for (const path of paths) {
-      await tab.goto(`${site.server.url}${path}`);
-      for (const violation of await axeViolations(tab)) problems.push(`/${path}: ${violation}`);
-    }
-    await tab.close();
-    expect(paths.length).toBeGreaterThan(10);
-    expect(problems).toEqual([]);
-  }, 180_000);
+  it.each(THEMES)(
+    'axe finds no WCAG 2.2 A/AA violations on any page, %s theme',
+    async (theme) => {
+      const tab = await site.browser.newPage();
+      await useTheme(tab, theme);
+      const problems: string[] = [];
+      for (const path of paths) {
+        await tab.goto(`${site.server.url}${path}`);
+        for (const violation of await axeViolations(tab)) problems.push(`/${path}: ${violation}`);
+      }
+      await tab.close();
+      expect(paths.length).toBeGreaterThan(10);
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
 
   it.each(THEMES)('axe finds no violations in the open search dialog with results, %s theme', async (theme) => {
     const tab = await site.browser.newPage();
@@ -89,7 +94,9 @@ describe('accessibility', () => {
     expect(toMenu.at(-1)?.label, 'Tab reaches the menu button').toMatch(/menu/i);
     await tab.keyboard.press('Enter');
     // Starlight's menu button opens the sidebar as a popover.
-    await tab.waitForFunction(() => document.querySelector('#starlight__sidebar')?.matches(':popover-open'), { timeout: 5_000 });
+    await tab.waitForFunction(() => document.querySelector('#starlight__sidebar')?.matches(':popover-open'), {
+      timeout: 5_000,
+    });
     const toLink = await tabUntil(tab, (stop) => stop.href?.endsWith('/glossary/') ?? false, 60);
     const link = toLink.at(-1);
     expect(link?.href, 'Tab reaches a sidebar link').toMatch(/\/glossary\/$/);
@@ -104,7 +111,10 @@ describe('accessibility', () => {
     await tab.goto(`${site.server.url}risks-and-side-effects/`);
     const stops = await tabUntil(tab, (stop) => stop.href?.includes('/handouts/') ?? false);
     expect(stops.at(-1)?.href, 'Tab reaches a handout link').toContain('/handouts/');
-    expect(stops.filter((stop) => !stop.visible).map((stop) => stop.label), 'stops without a visible focus indicator').toEqual([]);
+    expect(
+      stops.filter((stop) => !stop.visible).map((stop) => stop.label),
+      'stops without a visible focus indicator',
+    ).toEqual([]);
     await tab.close();
   });
 
@@ -115,8 +125,12 @@ describe('accessibility', () => {
     const moving = await tab.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((element) => {
         const style = getComputedStyle(element);
-        const seconds = [...style.transitionDuration.split(','), ...style.animationDuration.split(',')].map((value) => parseFloat(value) || 0);
-        return Math.max(...seconds) > 0.01 ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}`] : [];
+        const seconds = [...style.transitionDuration.split(','), ...style.animationDuration.split(',')].map(
+          (value) => parseFloat(value) || 0,
+        );
+        return Math.max(...seconds) > 0.01
+          ? [`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}`]
+          : [];
       }),
     );
     expect(moving).toEqual([]);

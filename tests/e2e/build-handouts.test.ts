@@ -23,14 +23,28 @@ afterAll(async () => {
 describe('npm run build and the handouts', () => {
   it('fails with the browser lookup message when no browser can be used', { timeout: 600_000 }, async () => {
     const dir = join(work, 'no-browser');
-    const build = await runCommand('astro', ['build'], { ...NO_BROWSER, GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(work, 'cache-a') }, 600_000);
+    const build = await runCommand(
+      'astro',
+      ['build'],
+      { ...NO_BROWSER, GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(work, 'cache-a') },
+      600_000,
+    );
     expect(build.code).not.toBe(0);
-    expect(`${build.stdout}\n${build.stderr}`).toContain('PUPPETEER_EXECUTABLE_PATH points to "/nonexistent/chrome", but no executable browser is there');
+    expect(`${build.stdout}\n${build.stderr}`).toContain(
+      'PUPPETEER_EXECUTABLE_PATH points to "/nonexistent/chrome", but no executable browser is there',
+    );
   });
 
-  it('succeeds without a browser when handouts are switched off, and the site says there are none', { timeout: 600_000 }, async () => {
+  it('succeeds without a browser when handouts are switched off, and the site says there are none', {
+    timeout: 600_000,
+  }, async () => {
     const dir = join(work, 'off');
-    const env = { ...NO_BROWSER, GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/clinic.no-handouts.ts', GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(work, 'cache-b') };
+    const env = {
+      ...NO_BROWSER,
+      GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/clinic.no-handouts.ts',
+      GUIDE_OUT_DIR: dir,
+      GUIDE_CACHE_DIR: join(work, 'cache-b'),
+    };
     const build = await runCommand('astro', ['build'], env, 600_000);
     expect(build.code, `${build.stdout}\n${build.stderr}`).toBe(0);
     expect(await stat(join(dir, 'handouts')).catch(() => undefined)).toBeUndefined();

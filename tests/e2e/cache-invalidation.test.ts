@@ -10,11 +10,11 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../../scripts/bench/fixture-site.ts';
-import { RENDERER_ENTRY } from '../../scripts/handouts/cache.ts';
-import { recordEvents } from '../../scripts/handouts/events.ts';
-import { moduleGraph } from '../../scripts/handouts/module-graph.ts';
-import { defaultHandoutOptions, type HandoutOptions } from '../../scripts/handouts/options.ts';
-import { runHandouts } from '../../scripts/handouts/run.ts';
+import { RENDERER_ENTRY } from '../../src/handouts/cache.ts';
+import { recordEvents } from '../../src/handouts/events.ts';
+import { moduleGraph } from '../../src/handouts/module-graph.ts';
+import { defaultHandoutOptions, type HandoutOptions } from '../../src/handouts/options.ts';
+import { runHandouts } from '../../src/handouts/run.ts';
 import { PROJECT_ROOT, TEST_OUT } from '../support/paths.ts';
 
 let work: string;
@@ -63,12 +63,15 @@ describe('the handout cache and the renderer source', () => {
     expect(await run()).toEqual({ written: [], kept: 2 });
   });
 
-  it.each(['scripts/handouts/html.ts', 'src/lib/dates.ts', 'scripts/handouts/produce.ts'])(
+  it.each(['src/handouts/html.ts', 'src/handouts/pdfua.ts', 'src/handouts/produce.ts'])(
     'renders them again after an edit to %s',
     { timeout: 120_000 },
     async (module) => {
       await appendFile(join(copyRoot, module), `\n// edited by a test: ${Date.now()}\n`);
-      expect((await run()).written).toEqual(['large-print/letter/fixture-001.pdf', 'large-print/letter/fixture-002.pdf']);
+      expect((await run()).written).toEqual([
+        'large-print/letter/fixture-001.pdf',
+        'large-print/letter/fixture-002.pdf',
+      ]);
       // And the edit is then the new normal: nothing to do again.
       expect((await run()).written).toEqual([]);
     },

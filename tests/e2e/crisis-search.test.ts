@@ -34,7 +34,9 @@ describe('crisis search (390 px phone)', () => {
     expect(view.panelShown, 'the crisis panel is shown').toBe(true);
     expect(view.panelText).toContain('988');
     expect(view.panelText).toContain('911');
-    expect(view.panelText).toMatch(lang === 'en' ? /Call or text 988 now/ : /Llame o envíe un mensaje de texto al 988 ahora/);
+    expect(view.panelText).toMatch(
+      lang === 'en' ? /Call or text 988 now/ : /Llame o envíe un mensaje de texto al 988 ahora/,
+    );
     const helpPage = `${editionRoot(lang)}getting-help-now/`;
     expect(view.panelPages, 'the panel links to Getting help now').toEqual([helpPage]);
     // Pagefind's own list leads with it too, not just the panel.
@@ -66,7 +68,9 @@ describe('crisis search (390 px phone)', () => {
         const panel = document.querySelector<HTMLElement>('dialog[open] [data-guide-crisis-panel]');
         return panel !== null && !panel.hidden;
       });
-      const tel = await tab.$$eval('dialog[open] [data-guide-crisis-panel] a[href^="tel:"]', (links) => links.map((a) => a.getAttribute('href')));
+      const tel = await tab.$$eval('dialog[open] [data-guide-crisis-panel] a[href^="tel:"]', (links) =>
+        links.map((a) => a.getAttribute('href')),
+      );
       expect(tel).toEqual(['tel:988', 'tel:911']);
       await tab.keyboard.press('Escape');
     } finally {

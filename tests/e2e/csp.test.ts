@@ -55,12 +55,16 @@ describe('Content-Security-Policy in the built HTML', () => {
         ).toEqual([]);
       }
       for (const script of inlineScripts(html)) {
-        expect(scriptSources, `${file}: inline script not allowed by the policy:\n${script.slice(0, 200)}`).toContain(sha256Source(script));
+        expect(scriptSources, `${file}: inline script not allowed by the policy:\n${script.slice(0, 200)}`).toContain(
+          sha256Source(script),
+        );
       }
       expect(inlineEventHandlers(html), `${file} has inline event handlers`).toEqual([]);
       // Following a link to a source must not tell that site which page a patient was reading.
       if (/<a\b[^>]*\shref="https?:/.test(html)) {
-        expect(html, `${file} links to other websites but has no referrer policy`).toMatch(/<meta name="referrer" content="no-referrer"\s*\/?>/);
+        expect(html, `${file} links to other websites but has no referrer policy`).toMatch(
+          /<meta name="referrer" content="no-referrer"\s*\/?>/,
+        );
       }
     }
   });
@@ -101,7 +105,10 @@ describe('Content-Security-Policy in headless Chromium', () => {
   });
 
   /** Loads every built page from `origin` in one tab; returns what the policy blocked. */
-  async function loadEveryPage(origin: string, sample?: number): Promise<{ violations: CspViolation[]; consoleErrors: string[]; pages: number }> {
+  async function loadEveryPage(
+    origin: string,
+    sample?: number,
+  ): Promise<{ violations: CspViolation[]; consoleErrors: string[]; pages: number }> {
     const index = await readHandoutIndex(siteDir);
     const files = (await htmlFiles(siteDir)).slice(0, sample);
     const context = await site.browser.createBrowserContext();
@@ -109,7 +116,8 @@ describe('Content-Security-Policy in headless Chromium', () => {
     await recordViolations(tab);
     const consoleErrors: string[] = [];
     tab.on('console', (message) => {
-      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) consoleErrors.push(message.text());
+      if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text()))
+        consoleErrors.push(message.text());
     });
     const violations: CspViolation[] = [];
     for (const file of files) {
@@ -138,7 +146,11 @@ describe('Content-Security-Policy in headless Chromium', () => {
     await recordViolations(tab);
     await tab.goto(`${site.server.origin}${index.base}`, { waitUntil: 'load' });
     const cdp = await tab.createCDPSession();
-    const manifest = (await cdp.send('Page.getAppManifest', {})) as { url: string; errors: Array<{ message: string }>; data?: string };
+    const manifest = (await cdp.send('Page.getAppManifest', {})) as {
+      url: string;
+      errors: Array<{ message: string }>;
+      data?: string;
+    };
     expect(manifest.errors, JSON.stringify(manifest.errors)).toEqual([]);
     expect(manifest.data ?? '').toContain('"name"');
     expect(await takeViolations(tab)).toEqual([]);
@@ -173,12 +185,20 @@ describe('Content-Security-Policy in headless Chromium', () => {
     await tab.goto(`${origin}${index.base}`, { waitUntil: 'load' });
     // Wait for results rather than for any message: Pagefind shows "Searching for ..." first.
     await tab.click('button[data-open-modal]');
-    const input = await tab.waitForSelector('dialog[open] input[type="text"], dialog[open] .pagefind-ui__search-input', { visible: true });
+    const input = await tab.waitForSelector(
+      'dialog[open] input[type="text"], dialog[open] .pagefind-ui__search-input',
+      { visible: true },
+    );
     await input!.type(query);
     await tab.waitForSelector('dialog[open] .pagefind-ui__result-link', { timeout: 15_000 }).catch((error: unknown) => {
-      throw new Error(`no search results for "${query}"; errors on the page: ${cspErrors[0]?.slice(0, 300) ?? 'none'}`, { cause: error });
+      throw new Error(
+        `no search results for "${query}"; errors on the page: ${cspErrors[0]?.slice(0, 300) ?? 'none'}`,
+        { cause: error },
+      );
     });
-    const results = await tab.$$eval('dialog[open] .pagefind-ui__result-link', (links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const results = await tab.$$eval('dialog[open] .pagefind-ui__result-link', (links) =>
+      links.map((link) => (link as HTMLAnchorElement).href),
+    );
     const violations = await takeViolations(tab);
     await context.close();
     expect([...new Set(cspErrors)]).toEqual([]);
@@ -218,7 +238,8 @@ describe('Content-Security-Policy in headless Chromium', () => {
 describe('public/_headers, for hosts that set headers', () => {
   it('adds only what a <meta> policy cannot do, and never blocks what the page policy allows', async () => {
     const headers = parseHeadersFile(await readFile(HEADERS_FILE, 'utf8'));
-    const get = (name: string): string | undefined => headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+    const get = (name: string): string | undefined =>
+      headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
     const policy = parsePolicy(get('Content-Security-Policy') ?? '');
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     // A second policy is enforced together with the page's own: any fetch directive here
@@ -231,5 +252,4 @@ describe('public/_headers, for hosts that set headers', () => {
     // Copied into the build as is.
     expect(await readFile(join(siteDir, '_headers'), 'utf8')).toBe(await readFile(HEADERS_FILE, 'utf8'));
   });
-
 });

@@ -36,21 +36,34 @@ interface Box {
 
 /** The on-screen boxes of every visible control (page coordinates); with `menuOpen`, only the header's and the menu's. */
 async function controlBoxes(tab: Page, menuOpen: boolean): Promise<Box[]> {
-  return tab.$$eval(CONTROLS, (elements, menuOpen) =>
-    elements.flatMap((element) => {
-      if (menuOpen && !element.closest('header, .sl-menu-button, #starlight__sidebar')) return [];
-      const rect = element.getBoundingClientRect();
-      const style = getComputedStyle(element);
-      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') return [];
-      const label = `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50)}"`;
-      const fixed = element.closest('header, .sl-menu-button, #starlight__sidebar') !== null;
-      return [{ label, x: rect.x + (fixed ? 0 : scrollX), y: rect.y + (fixed ? 0 : scrollY), width: rect.width, height: rect.height }];
-    }),
-  menuOpen);
+  return tab.$$eval(
+    CONTROLS,
+    (elements, menuOpen) =>
+      elements.flatMap((element) => {
+        if (menuOpen && !element.closest('header, .sl-menu-button, #starlight__sidebar')) return [];
+        const rect = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') return [];
+        const label = `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50)}"`;
+        const fixed = element.closest('header, .sl-menu-button, #starlight__sidebar') !== null;
+        return [
+          {
+            label,
+            x: rect.x + (fixed ? 0 : scrollX),
+            y: rect.y + (fixed ? 0 : scrollY),
+            width: rect.width,
+            height: rect.height,
+          },
+        ];
+      }),
+    menuOpen,
+  );
 }
 
 function overlaps(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+  return (
+    a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5
+  );
 }
 
 describe.each(DEVICES)('on a $name', (device) => {
@@ -70,7 +83,12 @@ describe.each(DEVICES)('on a $name', (device) => {
   it('shows "Get help now · 988" at the top of every page, linking the page in its language', async () => {
     const problems: string[] = [];
     // Every page on the phone; on the other screens the header is the same, so a sample in each language.
-    const visit = device.viewport.width <= 390 ? paths : paths.filter((path) => ['', 'es/', 'glossary/', 'es/getting-help-now/', 'offline/', 'es/offline/', '404.html'].includes(path));
+    const visit =
+      device.viewport.width <= 390
+        ? paths
+        : paths.filter((path) =>
+            ['', 'es/', 'glossary/', 'es/getting-help-now/', 'offline/', 'es/offline/', '404.html'].includes(path),
+          );
     for (const path of visit) {
       await tab.goto(`${site.server.url}${path}`);
       const help = await tab.evaluate(() => {
@@ -78,13 +96,21 @@ describe.each(DEVICES)('on a $name', (device) => {
         if (!link) return undefined;
         const rect = link.getBoundingClientRect();
         const style = getComputedStyle(link);
-        return { text: link.innerText, href: link.href, top: rect.top, bottom: rect.bottom, shown: rect.width > 0 && style.visibility !== 'hidden' };
+        return {
+          text: link.innerText,
+          href: link.href,
+          top: rect.top,
+          bottom: rect.bottom,
+          shown: rect.width > 0 && style.visibility !== 'hidden',
+        };
       });
       const spanish = path.startsWith('es/');
       if (!help) problems.push(`/${path}: no help link`);
-      else if (!help.shown || help.top < 0 || help.bottom > 160) problems.push(`/${path}: help link not visible at the top (${help.top}–${help.bottom} px)`);
+      else if (!help.shown || help.top < 0 || help.bottom > 160)
+        problems.push(`/${path}: help link not visible at the top (${help.top}–${help.bottom} px)`);
       else if (!help.text.includes('988')) problems.push(`/${path}: help link says "${help.text}"`);
-      else if (!help.href.endsWith(`${spanish ? 'es/' : ''}getting-help-now/`)) problems.push(`/${path}: help link goes to ${help.href}`);
+      else if (!help.href.endsWith(`${spanish ? 'es/' : ''}getting-help-now/`))
+        problems.push(`/${path}: help link goes to ${help.href}`);
     }
     expect(paths.length).toBeGreaterThan(30);
     expect(problems).toEqual([]);
@@ -105,9 +131,18 @@ describe.each(DEVICES)('on a $name', (device) => {
       }
       const boxes = layers.flat();
       expect(boxes.length).toBeGreaterThan(5);
-      const small = boxes.filter((box) => box.width < TARGET - 0.5 || box.height < TARGET - 0.5).map((box) => `${box.label}: ${box.width.toFixed(0)}×${box.height.toFixed(0)}`);
+      const small = boxes
+        .filter((box) => box.width < TARGET - 0.5 || box.height < TARGET - 0.5)
+        .map((box) => `${box.label}: ${box.width.toFixed(0)}×${box.height.toFixed(0)}`);
       expect(small, 'controls smaller than 44×44 CSS px').toEqual([]);
-      const clashes = layers.flatMap((layer) => layer.flatMap((a, i) => layer.slice(i + 1).filter((b) => overlaps(a, b)).map((b) => `${a.label} / ${b.label}`)));
+      const clashes = layers.flatMap((layer) =>
+        layer.flatMap((a, i) =>
+          layer
+            .slice(i + 1)
+            .filter((b) => overlaps(a, b))
+            .map((b) => `${a.label} / ${b.label}`),
+        ),
+      );
       expect(clashes, 'controls that overlap').toEqual([]);
     },
   );
@@ -116,7 +151,9 @@ describe.each(DEVICES)('on a $name', (device) => {
     await tab.goto(`${site.server.url}${path}getting-help-now/`);
     const title = await tab.evaluate(() => {
       const link = document.querySelector<HTMLElement>('.guide-site-title');
-      const shown = [...(link?.querySelectorAll<HTMLElement>('span') ?? [])].find((span) => span.getBoundingClientRect().width > 0);
+      const shown = [...(link?.querySelectorAll<HTMLElement>('span') ?? [])].find(
+        (span) => span.getBoundingClientRect().width > 0,
+      );
       const wrapper = link?.closest<HTMLElement>('.title-wrapper') ?? link?.parentElement;
       if (!shown || !wrapper) return undefined;
       return {
@@ -128,7 +165,9 @@ describe.each(DEVICES)('on a $name', (device) => {
     });
     expect(title, 'a visible site title').toBeDefined();
     expect(title?.cut, `"${title?.text}" is cut inside its box`).toBe(false);
-    expect(title?.right ?? Infinity, `"${title?.text}" runs past its header column`).toBeLessThanOrEqual((title?.limit ?? 0) + 1);
+    expect(title?.right ?? Infinity, `"${title?.text}" runs past its header column`).toBeLessThanOrEqual(
+      (title?.limit ?? 0) + 1,
+    );
   });
 
   it('keeps link text contrast at 7:1 or more, and shows where focus is on the menu button', async () => {
@@ -137,11 +176,20 @@ describe.each(DEVICES)('on a $name', (device) => {
       const link = document.querySelector('.sl-markdown-content a[href]');
       const title = document.querySelector('.guide-site-title');
       const page = getComputedStyle(document.body).backgroundColor;
-      return { link: link ? getComputedStyle(link).color : '', title: title ? getComputedStyle(title).color : '', page };
+      return {
+        link: link ? getComputedStyle(link).color : '',
+        title: title ? getComputedStyle(title).color : '',
+        page,
+      };
     });
     if (device.theme === 'dark') {
-      expect(contrastOf(colours.link, colours.page), `link ${colours.link} on ${colours.page}`).toBeGreaterThanOrEqual(7);
-      expect(contrastOf(colours.title, colours.page), `title ${colours.title} on ${colours.page}`).toBeGreaterThanOrEqual(7);
+      expect(contrastOf(colours.link, colours.page), `link ${colours.link} on ${colours.page}`).toBeGreaterThanOrEqual(
+        7,
+      );
+      expect(
+        contrastOf(colours.title, colours.page),
+        `title ${colours.title} on ${colours.page}`,
+      ).toBeGreaterThanOrEqual(7);
     } else {
       expect(contrastOf(colours.link, colours.page)).toBeGreaterThanOrEqual(4.5);
     }
@@ -152,10 +200,18 @@ describe.each(DEVICES)('on a $name', (device) => {
     const ring = await tab.evaluate(() => {
       const button = document.activeElement as HTMLElement;
       const style = getComputedStyle(button);
-      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), color: style.outlineColor, header: getComputedStyle(document.querySelector('header.header') ?? document.body).backgroundColor };
+      return {
+        style: style.outlineStyle,
+        width: parseFloat(style.outlineWidth),
+        color: style.outlineColor,
+        header: getComputedStyle(document.querySelector('header.header') ?? document.body).backgroundColor,
+      };
     });
     expect(ring.style, 'the focused menu button has an outline').not.toBe('none');
     expect(ring.width).toBeGreaterThanOrEqual(2);
-    expect(contrastOf(ring.color, ring.header), `focus ring ${ring.color} on the header ${ring.header}`).toBeGreaterThanOrEqual(3);
+    expect(
+      contrastOf(ring.color, ring.header),
+      `focus ring ${ring.color} on the header ${ring.header}`,
+    ).toBeGreaterThanOrEqual(3);
   });
 });

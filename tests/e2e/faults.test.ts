@@ -21,7 +21,13 @@ import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFixtureSite, type FixturePage } from '../../scripts/bench/fixture-site.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
-import { chromiumProcesses, descendantsOf, leftoverProcesses, runPdfWatched, type WatchedRun } from '../support/processes.ts';
+import {
+  chromiumProcesses,
+  descendantsOf,
+  leftoverProcesses,
+  runPdfWatched,
+  type WatchedRun,
+} from '../support/processes.ts';
 
 /** One PDF per page keeps the runs short: large print, one paper size. */
 const ONE_PDF_PER_PAGE = ['--large-print', '--paper', 'letter'];
@@ -35,7 +41,9 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    files[relative(folder, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+    files[relative(folder, path)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   }
   return files;
 }
@@ -95,7 +103,9 @@ afterEach(async () => {
 });
 
 describe('npm run pdf under faults', () => {
-  it('retries a page that never settles once, then fails naming it and publishes nothing', { timeout: 120_000 }, async () => {
+  it('retries a page that never settles once, then fails naming it and publishes nothing', {
+    timeout: 120_000,
+  }, async () => {
     const { before } = await publishedSite(3);
     await writeFixtureSite(site, { pages: 3, neverSettles: ['stuck-page'] });
 

@@ -48,11 +48,14 @@ async function buildSubpathSite(rootSiteDir: string): Promise<string> {
   await rm(dir, { recursive: true, force: true });
   const env = { GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(TEST_OUT, 'cache-subpath'), GUIDE_BASE: SUBPATH_BASE };
   const build = await runCommand('astro', ['build'], env, 1_200_000);
-  if (build.code !== 0) throw new Error(`astro build with GUIDE_BASE=${SUBPATH_BASE} failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.code !== 0)
+    throw new Error(`astro build with GUIDE_BASE=${SUBPATH_BASE} failed:\n${build.stdout}\n${build.stderr}`);
   if (await stat(join(dir, 'handouts')).catch(() => undefined)) return dir;
-  await cp(join(rootSiteDir, 'handouts'), join(dir, 'handouts'), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    // A reused site (GUIDE_TEST_SITE) may have no handouts yet; the handout-link tests then say so.
-    if (error.code !== 'ENOENT') throw error;
-  });
+  await cp(join(rootSiteDir, 'handouts'), join(dir, 'handouts'), { recursive: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      // A reused site (GUIDE_TEST_SITE) may have no handouts yet; the handout-link tests then say so.
+      if (error.code !== 'ENOENT') throw error;
+    },
+  );
   return dir;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { clinic } from '../../clinic.config.ts';
-import type { Manifest, ManifestEntry } from '../../scripts/handouts/manifest.ts';
+import type { Manifest, ManifestEntry } from '../../src/handouts/manifest.ts';
 import { normalizeWords, readPdf } from '../support/pdf.ts';
 import { decodeQrCodes, pdfFonts, pdfInfo, pdfLanguage, readPdfPages } from '../support/pdf-checks.ts';
 import { builds, editionsOf } from '../support/editions.ts';
@@ -31,7 +31,12 @@ async function firstParagraph(path: string, base: string): Promise<string> {
   const content = html.slice(html.indexOf('sl-markdown-content'));
   const paragraphs = [...content.matchAll(/<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g)]
     .map((match) => (match[1] ?? '').replace(/<[^>]+>/g, '').replace(/&[a-z#0-9]+;/g, ' '))
-    .filter((text) => !/checked by a clinician|changed since its last review|due for a new check|Talk with your care team|Last reviewed by|Reviewed by|profesional de salud|equipo de atención|Última revisión|Revisado por|cambió después/i.test(text) && text.split(/\s+/).length >= 8);
+    .filter(
+      (text) =>
+        !/checked by a clinician|changed since its last review|due for a new check|Talk with your care team|Last reviewed by|Reviewed by|profesional de salud|equipo de atención|Última revisión|Revisado por|cambió después/i.test(
+          text,
+        ) && text.split(/\s+/).length >= 8,
+    );
   return paragraphs[0] ?? '';
 }
 
@@ -43,7 +48,9 @@ describe('handout PDFs', () => {
     const manifest = await readManifest();
     for (const kind of ['standard', 'large-print'] as const) {
       for (const paper of ['letter', 'a4'] as const) {
-        const slugs = entriesOf(manifest, kind).filter((entry) => entry.paper === paper).map((entry) => entry.slug);
+        const slugs = entriesOf(manifest, kind)
+          .filter((entry) => entry.paper === paper)
+          .map((entry) => entry.slug);
         expect(slugs, `${kind} ${paper}`).toEqual(index.pages.map((page) => page.slug));
       }
     }
@@ -60,13 +67,18 @@ describe('handout PDFs', () => {
     const index = await readHandoutIndex(siteDir);
     const manifest = await readManifest();
     for (const page of index.pages) {
-      const entry = entriesOf(manifest, 'standard').find((candidate) => candidate.slug === page.slug && candidate.paper === 'letter');
+      const entry = entriesOf(manifest, 'standard').find(
+        (candidate) => candidate.slug === page.slug && candidate.paper === 'letter',
+      );
       expect(entry, page.slug).toBeDefined();
       const pdf = await readPdf(join(handoutsDir, entry!.file));
       expect(pdf.pages, page.slug).toBe(entry!.pages);
       const text = normalizeWords(pdf.text);
       expect(text, page.slug).toContain(normalizeWords(page.title));
-      const paragraph = normalizeWords(await firstParagraph(page.path, index.base)).split(' ').slice(0, 8).join(' ');
+      const paragraph = normalizeWords(await firstParagraph(page.path, index.base))
+        .split(' ')
+        .slice(0, 8)
+        .join(' ');
       expect(paragraph.length, `${page.slug} has a paragraph to look for`).toBeGreaterThan(20);
       expect(text, page.slug).toContain(paragraph);
     }
@@ -74,7 +86,9 @@ describe('handout PDFs', () => {
 
   it('have the page size of their paper, and body text of 12 pt (18 pt in large print)', async () => {
     const manifest = await readManifest();
-    const sample = manifest.handouts.filter((entry) => entry.slug === 'what-a-session-is-like' || entry.kind === 'booklet');
+    const sample = manifest.handouts.filter(
+      (entry) => entry.slug === 'what-a-session-is-like' || entry.kind === 'booklet',
+    );
     expect(sample.length).toBeGreaterThanOrEqual(4);
     for (const entry of sample) {
       const pdf = await readPdfPages(join(handoutsDir, entry.file));
@@ -108,7 +122,9 @@ describe('handout PDFs', () => {
       expect(info.Author, entry.file).toBe(clinic.name);
       expect(info.Subject?.length, entry.file).toBeGreaterThan(0);
       expect(info.Keywords?.length, entry.file).toBeGreaterThan(0);
-      const lang = index.pages.find((page) => page.slug === entry.slug)?.lang ?? (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
+      const lang =
+        index.pages.find((page) => page.slug === entry.slug)?.lang ??
+        (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
       expect(await pdfLanguage(file), entry.file).toBe(lang);
     }
   });
@@ -132,7 +148,9 @@ describe('handout PDFs', () => {
 
   it('carry a QR code that opens the same page online', async () => {
     const manifest = await readManifest();
-    const entries = entriesOf(manifest, 'standard').filter((e) => e.paper === 'letter' && ['glossary', 'start-here'].includes(e.slug));
+    const entries = entriesOf(manifest, 'standard').filter(
+      (e) => e.paper === 'letter' && ['glossary', 'start-here'].includes(e.slug),
+    );
     expect(entries).toHaveLength(2);
     for (const entry of entries) {
       expect(await decodeQrCodes(join(handoutsDir, entry.file)), entry.file).toContain(entry.url);
@@ -169,8 +187,13 @@ describe('the booklet', () => {
         expect(bookmark!.page, `${booklet.file}: ${page.title}`).toBeGreaterThan(previous);
         previous = bookmark!.page;
         // The contents line reads "<title> <page>"; the handout's own first page shows its title.
-        expect(contents, `${booklet.file}: contents entry for ${page.title}`).toContain(`${page.title} ${bookmark!.page}`);
-        expect(pdf.texts[bookmark!.page - 1]?.replace(/\s+/g, ' '), `${booklet.file}: page ${bookmark!.page}`).toContain(page.title);
+        expect(contents, `${booklet.file}: contents entry for ${page.title}`).toContain(
+          `${page.title} ${bookmark!.page}`,
+        );
+        expect(
+          pdf.texts[bookmark!.page - 1]?.replace(/\s+/g, ' '),
+          `${booklet.file}: page ${bookmark!.page}`,
+        ).toContain(page.title);
       }
       // No blank page at the end: the last page has the last handout's text.
       expect((pdf.texts.at(-1) ?? '').replace(/\s+/g, ' ').trim().length, booklet.file).toBeGreaterThan(200);
@@ -182,7 +205,20 @@ describe('rebuilding', () => {
   it('gives byte-identical PDFs from the same built site', async () => {
     const out = await mkdtemp(join(tmpdir(), 'handouts-again-'));
     try {
-      const again = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir, '--out', out, '--only', 'glossary', '--paper', 'letter', '--large-print', '--booklet', '--force']);
+      const again = await runCommand('node', [
+        'scripts/pdf.ts',
+        '--site',
+        siteDir,
+        '--out',
+        out,
+        '--only',
+        'glossary',
+        '--paper',
+        'letter',
+        '--large-print',
+        '--booklet',
+        '--force',
+      ]);
       expect(again.code, again.stderr).toBe(0);
       const files = ['large-print/letter/glossary.pdf', 'booklet-letter.pdf'];
       for (const file of files) {
@@ -212,8 +248,13 @@ describe('the site', () => {
     const listing = await readFile(join(siteDir, 'printable-handouts', 'index.html'), 'utf8');
     // Each edition's Handouts page lists its own PDFs: English ones here, "es-" ones under /es/.
     for (const entry of manifest.handouts) {
-      const edition = index.pages.find((p) => p.slug === entry.slug)?.lang ?? (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
-      const page = edition === 'en' ? listing : await readFile(join(siteDir, `${edition}`, 'printable-handouts', 'index.html'), 'utf8');
+      const edition =
+        index.pages.find((p) => p.slug === entry.slug)?.lang ??
+        (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
+      const page =
+        edition === 'en'
+          ? listing
+          : await readFile(join(siteDir, `${edition}`, 'printable-handouts', 'index.html'), 'utf8');
       expect(page, entry.file).toContain(`href="${index.base}handouts/${entry.file}"`);
     }
     const pagesLabel = (n: number): string => `${n} page${n === 1 ? '' : 's'}`;
@@ -234,7 +275,9 @@ describe('the site', () => {
     const worker = await readFile(join(siteDir, 'sw.js'), 'utf8');
     for (const page of editionsOf(clinic).map((edition) => `${edition.prefix.slice(1)}printable-handouts/index.html`)) {
       const html = await readFile(join(siteDir, page));
-      const listed = new RegExp(`url:"${page.replaceAll('/', '\\/').replaceAll('.', '\\.')}",revision:"([0-9a-f]+)"`).exec(worker)?.[1];
+      const listed = new RegExp(
+        `url:"${page.replaceAll('/', '\\/').replaceAll('.', '\\.')}",revision:"([0-9a-f]+)"`,
+      ).exec(worker)?.[1];
       expect(listed, `${page} is precached`).toBeDefined();
       // Workbox's revision is the MD5 of the file it precaches.
       expect(listed, page).toBe(createHash('md5').update(html).digest('hex'));

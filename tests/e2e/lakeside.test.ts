@@ -23,7 +23,12 @@ describe.skip('the Lakeside walkthrough (enable once the base path comes from si
   let output = '';
   beforeAll(async () => {
     await rm(join(TEST_OUT, 'lakeside'), { recursive: true, force: true });
-    const env = { GUIDE_CLINIC_CONFIG: CONFIG, GUIDE_OUT_DIR: siteDir, GUIDE_CACHE_DIR: join(TEST_OUT, 'lakeside', 'cache'), GUIDE_BASE: base };
+    const env = {
+      GUIDE_CLINIC_CONFIG: CONFIG,
+      GUIDE_OUT_DIR: siteDir,
+      GUIDE_CACHE_DIR: join(TEST_OUT, 'lakeside', 'cache'),
+      GUIDE_BASE: base,
+    };
     const build = await runCommand('astro', ['build'], env);
     if (build.code !== 0) throw new Error(`astro build with ${CONFIG} failed:\n${build.stdout}\n${build.stderr}`);
     const pdf = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir, '--only', 'glossary'], env);

@@ -16,20 +16,48 @@ const siteDir = inject('siteDir');
 
 /** Interface words of the English edition that must not show on a Spanish page (text or labels). */
 const ENGLISH_UI = [
-  'Get help now', 'Download PDF', 'US Letter', 'Large print', 'On this page', 'Skip to content', 'Print this page', 'Description:',
-  'You are offline', 'Last reviewed', 'What to know', 'Previous', 'Next', 'Menu', 'Search', 'Cancel', 'Handout', 'Contents', 'Phone hours',
+  'Get help now',
+  'Download PDF',
+  'US Letter',
+  'Large print',
+  'On this page',
+  'Skip to content',
+  'Print this page',
+  'Description:',
+  'You are offline',
+  'Last reviewed',
+  'What to know',
+  'Previous',
+  'Next',
+  'Menu',
+  'Search',
+  'Cancel',
+  'Handout',
+  'Contents',
+  'Phone hours',
 ];
 
 /** Each visible link's accessible name (aria-label, or its text and image alt text) and where it goes. */
 async function linkNames(tab: Page): Promise<Array<{ name: string; href: string }>> {
   return tab.$$eval('a[href]', (links) =>
     links.flatMap((link) => {
-      if (link.closest('[aria-hidden="true"], [inert], template') || !link.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return [];
+      if (
+        link.closest('[aria-hidden="true"], [inert], template') ||
+        !link.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })
+      )
+        return [];
       const labelled = link.getAttribute('aria-labelledby');
       const name =
         link.getAttribute('aria-label') ??
-        (labelled ? labelled.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : undefined) ??
-        [link.innerText, ...[...link.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt') ?? '')].join(' ');
+        (labelled
+          ? labelled
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+          : undefined) ??
+        [link.innerText, ...[...link.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt') ?? '')].join(
+          ' ',
+        );
       return [{ name: name.replace(/\s+/g, ' ').trim(), href: (link as HTMLAnchorElement).href }];
     }),
   );
@@ -76,7 +104,11 @@ describe('link names and language', () => {
           if (name === '') problems.push(`/${path}: a link to ${href} has no name`);
           targets.set(name, (targets.get(name) ?? new Set()).add(href));
         }
-        for (const [name, hrefs] of targets) if (hrefs.size > 1) problems.push(`/${path}: "${name}" names ${hrefs.size} different links: ${[...hrefs].slice(0, 3).join(', ')}`);
+        for (const [name, hrefs] of targets)
+          if (hrefs.size > 1)
+            problems.push(
+              `/${path}: "${name}" names ${hrefs.size} different links: ${[...hrefs].slice(0, 3).join(', ')}`,
+            );
       }
       expect(problems).toEqual([]);
     },
@@ -88,8 +120,12 @@ describe('link names and language', () => {
     await tab.goto(`${site.server.url}printable-handouts/`);
     const pdfLinks = (await linkNames(tab)).filter((link) => link.href.endsWith('.pdf'));
     expect(pdfLinks.length).toBeGreaterThan(30);
-    expect(pdfLinks.map((link) => link.name)).toContain(pdfLinks.find((link) => link.href.endsWith('/letter/start-here.pdf'))?.name);
-    expect(pdfLinks.find((link) => link.href.endsWith('/letter/start-here.pdf'))?.name).toMatch(/^Start here, US Letter, PDF, \d+ pages?$/);
+    expect(pdfLinks.map((link) => link.name)).toContain(
+      pdfLinks.find((link) => link.href.endsWith('/letter/start-here.pdf'))?.name,
+    );
+    expect(pdfLinks.find((link) => link.href.endsWith('/letter/start-here.pdf'))?.name).toMatch(
+      /^Start here, US Letter, PDF, \d+ pages?$/,
+    );
     expect(pdfLinks.filter((link) => link.name === 'PDF')).toEqual([]);
     // Opened in the browser's viewer (ready to print, and served offline by the service worker), never as a download.
     expect(await tab.$$eval('a[download]', (links) => links.length)).toBe(0);
@@ -101,7 +137,8 @@ describe('link names and language', () => {
     for (const path of paths.filter((path) => path.startsWith('es/'))) {
       await tab.goto(`${site.server.url}${path}`);
       const text = await spanishPageText(tab);
-      for (const words of ENGLISH_UI) if (new RegExp(`(^|[^\\p{L}])${words}([^\\p{L}]|$)`, 'u').test(text)) problems.push(`/${path}: "${words}"`);
+      for (const words of ENGLISH_UI)
+        if (new RegExp(`(^|[^\\p{L}])${words}([^\\p{L}]|$)`, 'u').test(text)) problems.push(`/${path}: "${words}"`);
     }
     await tab.goto(`${site.server.url}es/`);
     await tab.waitForSelector('button[data-open-modal]:not([disabled])');
@@ -110,7 +147,10 @@ describe('link names and language', () => {
     // Wait until every result has its title and excerpt (Pagefind fills them in one by one).
     await tab.waitForFunction(() => {
       const results = document.querySelectorAll('dialog[open] .pagefind-ui__result');
-      return results.length > 0 && document.querySelectorAll('dialog[open] .pagefind-ui__result-link').length >= results.length;
+      return (
+        results.length > 0 &&
+        document.querySelectorAll('dialog[open] .pagefind-ui__result-link').length >= results.length
+      );
     });
     const dialog = await tab.$eval('dialog[open]', (element) => (element as HTMLElement).innerText);
     for (const words of ENGLISH_UI) if (dialog.includes(words)) problems.push(`Spanish search: "${words}"`);

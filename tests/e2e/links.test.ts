@@ -14,7 +14,9 @@ import { readHandoutIndex } from '../support/site.ts';
 function internalUrls(html: string, pageUrl: URL): URL[] {
   const values = [
     ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1] ?? ''),
-    ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((match) => (match[1] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0] ?? '')),
+    ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((match) =>
+      (match[1] ?? '').split(',').map((part) => part.trim().split(/\s+/)[0] ?? ''),
+    ),
   ];
   return values
     .map((value) => value.replaceAll('&amp;', '&'))
@@ -48,7 +50,14 @@ async function brokenLinks(siteDir: string): Promise<{ checked: number; pdfs: nu
         broken.add(`/${page} → ${url.pathname} (outside the base path ${base})`);
         continue;
       }
-      if (!seen.has(file)) seen.set(file, await stat(file).then((info) => info.isFile(), () => false));
+      if (!seen.has(file))
+        seen.set(
+          file,
+          await stat(file).then(
+            (info) => info.isFile(),
+            () => false,
+          ),
+        );
       if (!seen.get(file)) broken.add(`/${page} → ${url.pathname}`);
     }
   }
@@ -71,7 +80,10 @@ describe('links inside the built site', () => {
     const dir = await mkdtemp(join(tmpdir(), 'guide-links-'));
     try {
       await writeFile(join(dir, 'handout-pages.json'), JSON.stringify({ base: '/', pages: [] }));
-      await writeFile(join(dir, 'index.html'), '<a href="/handouts/letter/.pdf">PDF</a> <a href="/">home</a> <a href="tel:988">988</a>');
+      await writeFile(
+        join(dir, 'index.html'),
+        '<a href="/handouts/letter/.pdf">PDF</a> <a href="/">home</a> <a href="tel:988">988</a>',
+      );
       expect((await brokenLinks(dir)).broken).toEqual(['/ → /handouts/letter/.pdf']);
     } finally {
       await rm(dir, { recursive: true, force: true });

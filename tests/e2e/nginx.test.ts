@@ -48,7 +48,10 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs = 20_000
     if (child.exitCode !== null) throw new Error(`nginx exited with code ${child.exitCode}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = new Socket();
-      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
       socket.connect(port, '127.0.0.1');
     });
@@ -78,7 +81,9 @@ describe.skipIf(!nginx)('deploy/nginx/guide.conf serving the sub-path build', ()
       .replaceAll('/var/www/guide/', `${siteDir}/`)
       .replaceAll('/guide/', base);
     await writeFile(join(dir, 'guide.conf'), recipe);
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `  ${name}_temp_path ${join(dir, name)};`).join('\n');
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+      .map((name) => `  ${name}_temp_path ${join(dir, name)};`)
+      .join('\n');
     await writeFile(
       join(dir, 'nginx.conf'),
       `daemon off;\nworker_processes 1;\npid ${join(dir, 'nginx.pid')};\nerror_log stderr;\nevents {}\nhttp {\n  include mime.types;\n  access_log off;\n${temp}\n  include guide.conf;\n}\n`,
@@ -104,7 +109,8 @@ describe.skipIf(!nginx)('deploy/nginx/guide.conf serving the sub-path build', ()
     const wanted = headersOf();
     for (const path of ['', 'glossary/', 'manifest.webmanifest', 'sw.js', 'no-such-page/']) {
       const response = await fetch(`${origin}${base}${path}`);
-      for (const [name, value] of Object.entries(wanted)) expect(response.headers.get(name), `${path}: ${name}`).toBe(value);
+      for (const [name, value] of Object.entries(wanted))
+        expect(response.headers.get(name), `${path}: ${name}`).toBe(value);
     }
   });
 
@@ -118,7 +124,9 @@ describe.skipIf(!nginx)('deploy/nginx/guide.conf serving the sub-path build', ()
   });
 
   it('gives the manifest, scripts and styles their types, and never caches the service worker', async () => {
-    expect((await fetch(`${origin}${base}manifest.webmanifest`)).headers.get('content-type')).toBe('application/manifest+json');
+    expect((await fetch(`${origin}${base}manifest.webmanifest`)).headers.get('content-type')).toBe(
+      'application/manifest+json',
+    );
     const worker = await fetch(`${origin}${base}sw.js`);
     expect(worker.headers.get('content-type')).toBe('application/javascript');
     expect(worker.headers.get('cache-control')).toBe('no-cache');
@@ -130,7 +138,10 @@ describe.skipIf(!nginx)('deploy/nginx/guide.conf serving the sub-path build', ()
   });
 });
 
-if (!nginx) describe('deploy/nginx/guide.conf', () => it.skip('nginx is not installed here (Debian: apt-get install nginx-light); deploy/nginx is only checked by tests/unit/deploy.test.ts', () => undefined));
+if (!nginx)
+  describe('deploy/nginx/guide.conf', () =>
+    it.skip('nginx is not installed here (Debian: apt-get install nginx-light); deploy/nginx is only checked by tests/unit/deploy.test.ts', () =>
+      undefined));
 
 /** The security headers of public/_headers, lower-cased names. */
 function headersOf(): Record<string, string> {

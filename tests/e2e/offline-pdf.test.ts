@@ -8,18 +8,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/handouts/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
+import { launchBrowser } from '../../src/handouts/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/handouts/server.ts';
 import { readHandoutIndex } from '../support/site.ts';
 
 const siteDir = inject('siteDir');
 
 /** What the browser got for a PDF link the patient tapped: through the page's own fetch, so the service worker answers. */
-async function openPdf(tab: Page, href: string): Promise<{ status: number; type: string; bytes: number; magic: string }> {
+async function openPdf(
+  tab: Page,
+  href: string,
+): Promise<{ status: number; type: string; bytes: number; magic: string }> {
   return tab.evaluate(async (url: string) => {
     const response = await fetch(url);
     const body = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, type: response.headers.get('content-type') ?? '', bytes: body.length, magic: String.fromCharCode(...body.slice(0, 5)) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      bytes: body.length,
+      magic: String.fromCharCode(...body.slice(0, 5)),
+    };
   }, href);
 }
 
@@ -33,7 +41,11 @@ describe('a handout PDF offline', () => {
     base = (await readHandoutIndex(siteDir)).base;
     // A copy with only the handout this test opens, so the site's own server can be stopped for real.
     copy = await mkdtemp(join(tmpdir(), 'guide-offline-pdf-'));
-    await cp(siteDir, copy, { recursive: true, filter: (source) => !source.includes(`${join(siteDir, 'handouts')}/`) || source.includes('start-here') || !source.endsWith('.pdf') });
+    await cp(siteDir, copy, {
+      recursive: true,
+      filter: (source) =>
+        !source.includes(`${join(siteDir, 'handouts')}/`) || source.includes('start-here') || !source.endsWith('.pdf'),
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -49,9 +61,15 @@ describe('a handout PDF offline', () => {
     await tab.goto(server.url);
     await tab.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      if (!navigator.serviceWorker.controller)
+        await new Promise((resolve) =>
+          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+        );
     });
-    const link = await tab.$eval('.handout-links a[href$="/letter/start-here.pdf"]', (a) => ({ href: (a as HTMLAnchorElement).href, download: a.hasAttribute('download') }));
+    const link = await tab.$eval('.handout-links a[href$="/letter/start-here.pdf"]', (a) => ({
+      href: (a as HTMLAnchorElement).href,
+      download: a.hasAttribute('download'),
+    }));
     expect(link.download, 'the link opens the PDF, not a download').toBe(false);
 
     // Online: the first open saves it.
@@ -62,7 +80,10 @@ describe('a handout PDF offline', () => {
     const origin = server.url;
     await server.close();
     server = undefined;
-    const refused = await fetch(origin).then(() => false, () => true);
+    const refused = await fetch(origin).then(
+      () => false,
+      () => true,
+    );
     expect(refused, 'the server no longer answers').toBe(true);
 
     const offline = await openPdf(tab, link.href);
@@ -71,7 +92,10 @@ describe('a handout PDF offline', () => {
     expect(offline.magic).toBe('%PDF-');
     expect(offline.bytes).toBe(online.bytes);
     // Tapping the link itself: the browser opens the saved PDF (a navigation, which `download` used to skip).
-    const [opened] = await Promise.all([tab.waitForResponse((response) => response.url() === link.href), tab.click('.handout-links a[href$="/letter/start-here.pdf"]')]);
+    const [opened] = await Promise.all([
+      tab.waitForResponse((response) => response.url() === link.href),
+      tab.click('.handout-links a[href$="/letter/start-here.pdf"]'),
+    ]);
     expect(opened.status()).toBe(200);
     expect(opened.headers()['content-type']).toBe('application/pdf');
     expect(opened.fromServiceWorker(), 'answered by the service worker').toBe(true);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/handouts/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
+import { launchBrowser } from '../../src/handouts/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/handouts/server.ts';
 import { CLEANUP_SCRIPT, writeServiceWorker } from '../../src/integrations/service-worker.ts';
 import { searchSite } from '../support/search.ts';
 import { readHandoutIndex } from '../support/site.ts';
@@ -16,7 +16,9 @@ async function waitForOfflineReady(tab: Page): Promise<void> {
   await tab.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (navigator.serviceWorker.controller) return;
-    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    await new Promise((resolve) =>
+      navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+    );
   });
 }
 
@@ -108,19 +110,23 @@ describe('offline (service worker)', () => {
     // the precached copy of a page the next build does not change: neither may survive it.
     const oldHandoutCache = /name !== "([^"]+)"/.exec(await readFile(join(copy, CLEANUP_SCRIPT), 'utf8'))?.[1] ?? '';
     expect(oldHandoutCache).toMatch(/^guide-handouts-/);
-    const poisoned = await tab.evaluate(async (name: string, page: string) => {
-      await (await caches.open(name)).put('handouts/old.pdf', new Response('old build'));
-      let replaced = 0;
-      for (const cacheName of (await caches.keys()).filter((n) => n.includes('precache'))) {
-        const cache = await caches.open(cacheName);
-        for (const request of await cache.keys()) {
-          if (new URL(request.url).pathname !== page) continue;
-          await cache.put(request, new Response('<h1>poisoned</h1>', { headers: { 'Content-Type': 'text/html' } }));
-          replaced += 1;
+    const poisoned = await tab.evaluate(
+      async (name: string, page: string) => {
+        await (await caches.open(name)).put('handouts/old.pdf', new Response('old build'));
+        let replaced = 0;
+        for (const cacheName of (await caches.keys()).filter((n) => n.includes('precache'))) {
+          const cache = await caches.open(cacheName);
+          for (const request of await cache.keys()) {
+            if (new URL(request.url).pathname !== page) continue;
+            await cache.put(request, new Response('<h1>poisoned</h1>', { headers: { 'Content-Type': 'text/html' } }));
+            replaced += 1;
+          }
         }
-      }
-      return replaced;
-    }, oldHandoutCache, `${base}how-it-works/index.html`);
+        return replaced;
+      },
+      oldHandoutCache,
+      `${base}how-it-works/index.html`,
+    );
     expect(poisoned, 'the unchanged page was precached, and is now poisoned').toBe(1);
 
     // A new build: one page changes, and the service worker is generated again from the files.
@@ -134,25 +140,39 @@ describe('offline (service worker)', () => {
       await registration.update();
       const installing = registration.installing;
       if (installing && !registration.waiting) {
-        await new Promise((resolve) => installing.addEventListener('statechange', () => installing.state === 'installed' && resolve(null)));
+        await new Promise((resolve) =>
+          installing.addEventListener('statechange', () => installing.state === 'installed' && resolve(null)),
+        );
       }
     });
-    expect(await tab.evaluate(async () => (await navigator.serviceWorker.ready).waiting !== null), 'the new build waits').toBe(true);
+    expect(
+      await tab.evaluate(async () => (await navigator.serviceWorker.ready).waiting !== null),
+      'the new build waits',
+    ).toBe(true);
 
     // The open page stays on the old build until the patient follows a link.
     await Promise.all([tab.waitForNavigation(), tab.click(`a[href="${base}glossary/"]`)]);
-    await tab.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('(new build)'), { timeout: 10_000 });
+    await tab.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('(new build)'), {
+      timeout: 10_000,
+    });
 
     const cached = await tab.evaluate(async (handoutCache: string) => {
       const names = await caches.keys();
       const urls: string[] = [];
       for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-      return { names, urls, handouts: names.includes(handoutCache) ? (await (await caches.open(handoutCache)).keys()).length : 0 };
+      return {
+        names,
+        urls,
+        handouts: names.includes(handoutCache) ? (await (await caches.open(handoutCache)).keys()).length : 0,
+      };
     }, oldHandoutCache);
     expect(cached.names, "the old build's handout cache is deleted").not.toContain(oldHandoutCache);
     const glossaryEntries = cached.urls.filter((url) => new URL(url).pathname === `${base}glossary/index.html`);
     expect(glossaryEntries, 'one copy of the changed page, the new one').toHaveLength(1);
-    expect(cached.names.filter((name) => name.includes('precache')), 'one precache').toHaveLength(1);
+    expect(
+      cached.names.filter((name) => name.includes('precache')),
+      'one precache',
+    ).toHaveLength(1);
     expect(cached.handouts, 'handouts saved from the old build are dropped').toBe(0);
 
     // Offline, the changed page comes from the new cache.

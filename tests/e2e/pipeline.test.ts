@@ -11,7 +11,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readManifest } from '../../scripts/handouts/manifest.ts';
+import { readManifest } from '../../src/handouts/manifest.ts';
 import { TEST_OUT } from '../support/paths.ts';
 import { runCommand } from '../support/run.ts';
 
@@ -26,7 +26,9 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     const { mtimeMs } = await stat(path);
-    files[relative(folder, path)] = `${createHash('sha256').update(await readFile(path)).digest('hex')} ${mtimeMs}`;
+    files[relative(folder, path)] = `${createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex')} ${mtimeMs}`;
   }
   return files;
 }
@@ -37,15 +39,18 @@ async function indexedPages(siteDir: string): Promise<Map<string, string>> {
   const folder = join(siteDir, 'pagefind', 'fragment');
   for (const name of await readdir(folder)) {
     // Pagefind writes each fragment gzipped, behind a "pagefind_dcd" signature.
-    const text = gunzipSync(await readFile(join(folder, name))).toString('utf8').replace(/^pagefind_dcd/, '');
+    const text = gunzipSync(await readFile(join(folder, name)))
+      .toString('utf8')
+      .replace(/^pagefind_dcd/, '');
     const fragment = JSON.parse(text) as { url: string; content: string };
     pages.set(fragment.url, fragment.content);
   }
   return pages;
 }
 
-/** The size label the Handouts table shows for a file (scripts/handouts/listing.ts). */
-const sizeLabel = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+/** The size label the Handouts table shows for a file (src/handouts/listing.ts). */
+const sizeLabel = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 beforeAll(async () => {
   work = await mkdtemp(join(TEST_OUT, 'pipeline-'));
@@ -66,15 +71,30 @@ describe('npm run pdf after npm run build', () => {
     expect(await snapshot(site)).toEqual(before);
   });
 
-  it('after a handout changes, the tables, the search index and the service worker describe the PDFs on disk', { timeout: 600_000 }, async () => {
+  it('after a handout changes, the tables, the search index and the service worker describe the PDFs on disk', {
+    timeout: 600_000,
+  }, async () => {
     const glossaryHtml = join(site, 'glossary', 'index.html');
-    const previous = (await readManifest(join(site, 'handouts'))).handouts.find((entry) => entry.file === 'letter/glossary.pdf');
+    const previous = (await readManifest(join(site, 'handouts'))).handouts.find(
+      (entry) => entry.file === 'letter/glossary.pdf',
+    );
     // A longer page: more pages and bytes in its handout, so its row in the tables must change.
-    const extra = Array.from({ length: 40 }, (_, i) => `<p>Added paragraph ${i + 1} of a longer glossary, so its handout grows by a page or more.</p>`).join('');
+    const extra = Array.from(
+      { length: 40 },
+      (_, i) => `<p>Added paragraph ${i + 1} of a longer glossary, so its handout grows by a page or more.</p>`,
+    ).join('');
     const html = await readFile(glossaryHtml, 'utf8');
-    await writeFile(glossaryHtml, html.replace('<div class="sl-markdown-content">', `<div class="sl-markdown-content">${extra}`));
+    await writeFile(
+      glossaryHtml,
+      html.replace('<div class="sl-markdown-content">', `<div class="sl-markdown-content">${extra}`),
+    );
 
-    const result = await runCommand('node', ['scripts/pdf.ts', '--site', site, '--only', 'glossary', '--lang', 'en'], {}, 600_000);
+    const result = await runCommand(
+      'node',
+      ['scripts/pdf.ts', '--site', site, '--only', 'glossary', '--lang', 'en'],
+      {},
+      600_000,
+    );
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
 
     const manifest = await readManifest(join(site, 'handouts'));
@@ -102,8 +122,14 @@ describe('npm run pdf after npm run build', () => {
     // The service worker's revision of each Handouts page is the page as it is now (Workbox: MD5).
     const worker = await readFile(join(site, 'sw.js'), 'utf8');
     for (const page of ['printable-handouts/index.html', 'glossary/index.html']) {
-      const listed = new RegExp(`url:"${page.replaceAll('/', '\\/').replaceAll('.', '\\.')}",revision:"([0-9a-f]+)"`).exec(worker)?.[1];
-      expect(listed, page).toBe(createHash('md5').update(await readFile(join(site, page))).digest('hex'));
+      const listed = new RegExp(
+        `url:"${page.replaceAll('/', '\\/').replaceAll('.', '\\.')}",revision:"([0-9a-f]+)"`,
+      ).exec(worker)?.[1];
+      expect(listed, page).toBe(
+        createHash('md5')
+          .update(await readFile(join(site, page)))
+          .digest('hex'),
+      );
     }
     // And no leftover of the previous index is there to be precached.
     expect((await readdir(site)).filter((name) => /staging|\.old-/.test(name))).toEqual([]);

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { clinic } from '../../clinic.config.ts';
-import type { Manifest, ManifestEntry } from '../../scripts/handouts/manifest.ts';
+import type { Manifest, ManifestEntry } from '../../src/handouts/manifest.ts';
 import { readPageLayouts, type PageLayout } from '../support/pdf-layout.ts';
 
 const run = promisify(execFile);
@@ -63,7 +63,8 @@ describe('every page of every handout PDF', () => {
       const pages = await layoutOf(entry);
       expect(pages.length, entry.file).toBe(entry.pages);
       for (const page of pages) {
-        if (page.bodyText.replace(/[^\p{L}]/gu, '').length < MIN_BODY_LETTERS) blank.push(`${entry.file} page ${page.number} (only "${page.runningText}")`);
+        if (page.bodyText.replace(/[^\p{L}]/gu, '').length < MIN_BODY_LETTERS)
+          blank.push(`${entry.file} page ${page.number} (only "${page.runningText}")`);
       }
     }
     expect(blank).toEqual([]);
@@ -87,7 +88,8 @@ describe('every page of every handout PDF', () => {
       const forced = forcedBreaksAfter(entry);
       pages.slice(0, -1).forEach((page, index) => {
         const most = entry.kind === 'large-print' ? MOST_EMPTY_LARGE : MOST_EMPTY;
-        if (!forced.has(index) && page.emptyBelow > most) gaps.push(`${entry.file} page ${page.number}: ${Math.round(page.emptyBelow * 100)}% empty`);
+        if (!forced.has(index) && page.emptyBelow > most)
+          gaps.push(`${entry.file} page ${page.number}: ${Math.round(page.emptyBelow * 100)}% empty`);
       });
     }
     expect(gaps).toEqual([]);
@@ -102,7 +104,10 @@ describe('every page of every handout PDF', () => {
         if (index === 0 || !/^(Sources|Fuentes)\b/.test(page.bodyText)) return;
         checked++;
         const most = entry.kind === 'large-print' ? MOST_EMPTY_LARGE : MOST_EMPTY;
-        expect(pages[index - 1]?.emptyBelow ?? 1, `${entry.file}: page ${index} before the sources`).toBeLessThanOrEqual(most);
+        expect(
+          pages[index - 1]?.emptyBelow ?? 1,
+          `${entry.file}: page ${index} before the sources`,
+        ).toBeLessThanOrEqual(most);
       });
     }
     // Some handout's sources do start a page, or this test would prove nothing.
@@ -138,11 +143,25 @@ describe('the booklet cover', () => {
         const pngs = await Promise.all(
           [1, 2].map(async (number) => {
             const out = join(dir, `${booklet.file.replace(/\.pdf$/, '')}-${number}`);
-            await run('pdftoppm', ['-png', '-r', '30', '-f', String(number), '-l', String(number), '-singlefile', join(handoutsDir, booklet.file), out]);
+            await run('pdftoppm', [
+              '-png',
+              '-r',
+              '30',
+              '-f',
+              String(number),
+              '-l',
+              String(number),
+              '-singlefile',
+              join(handoutsDir, booklet.file),
+              out,
+            ]);
             return PNG.sync.read(await readFile(`${out}.png`));
           }),
         );
-        for (const [png, blank] of [[pngs[0], true], [pngs[1], false]] as const) {
+        for (const [png, blank] of [
+          [pngs[0], true],
+          [pngs[1], false],
+        ] as const) {
           const marks = darkShare(png!, 0, 0.08) + darkShare(png!, 0.93, 1);
           if (blank) expect(marks, `${booklet.file} cover margins`).toBe(0);
           else expect(marks, `${booklet.file} contents page margins`).toBeGreaterThan(0);

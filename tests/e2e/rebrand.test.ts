@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clinic as defaultClinic } from '../../clinic.config.ts';
-import type { Manifest } from '../../scripts/handouts/manifest.ts';
+import type { Manifest } from '../../src/handouts/manifest.ts';
 import fixture from '../fixtures/clinic/clinic.fixture.ts';
 import { readPdf } from '../support/pdf.ts';
 import { TEST_OUT } from '../support/paths.ts';
@@ -24,7 +24,8 @@ const TEXT_FILES = new Set(['.html', '.json', '.webmanifest', '.xml', '.txt', '.
 async function textFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && TEXT_FILES.has(extname(entry.name)) && !entry.parentPath.includes('pagefind')) files.push(join(entry.parentPath, entry.name));
+    if (entry.isFile() && TEXT_FILES.has(extname(entry.name)) && !entry.parentPath.includes('pagefind'))
+      files.push(join(entry.parentPath, entry.name));
   }
   return files;
 }
@@ -37,12 +38,26 @@ describe('rebranding with a fixture clinic config', () => {
 
   beforeAll(async () => {
     await rm(join(TEST_OUT, 'rebrand'), { recursive: true, force: true });
-    const env = { GUIDE_CLINIC_CONFIG: FIXTURE_CONFIG, GUIDE_OUT_DIR: siteDir, GUIDE_CACHE_DIR: join(TEST_OUT, 'rebrand', 'cache') };
+    const env = {
+      GUIDE_CLINIC_CONFIG: FIXTURE_CONFIG,
+      GUIDE_OUT_DIR: siteDir,
+      GUIDE_CACHE_DIR: join(TEST_OUT, 'rebrand', 'cache'),
+    };
     const build = await runCommand('astro', ['build'], env);
-    if (build.code !== 0) throw new Error(`astro build with ${FIXTURE_CONFIG} failed:\n${build.stdout}\n${build.stderr}`);
-    const index = JSON.parse(await readFile(join(siteDir, 'handout-pages.json'), 'utf8')) as { pages: Array<{ slug: string }> };
-    const only = HANDOUTS.filter((slug) => index.pages.some((page) => page.slug === slug)).flatMap((slug) => ['--only', slug]);
-    const pdf = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir, '--paper', fixture.paperSize ?? 'letter', ...only], env);
+    if (build.code !== 0)
+      throw new Error(`astro build with ${FIXTURE_CONFIG} failed:\n${build.stdout}\n${build.stderr}`);
+    const index = JSON.parse(await readFile(join(siteDir, 'handout-pages.json'), 'utf8')) as {
+      pages: Array<{ slug: string }>;
+    };
+    const only = HANDOUTS.filter((slug) => index.pages.some((page) => page.slug === slug)).flatMap((slug) => [
+      '--only',
+      slug,
+    ]);
+    const pdf = await runCommand(
+      'node',
+      ['scripts/pdf.ts', '--site', siteDir, '--paper', fixture.paperSize ?? 'letter', ...only],
+      env,
+    );
     if (pdf.code !== 0) throw new Error(`npm run pdf failed:\n${pdf.stdout}\n${pdf.stderr}`);
     const manifest = JSON.parse(await readFile(join(siteDir, 'handouts', 'manifest.json'), 'utf8')) as Manifest;
     pdfTexts = await Promise.all(
@@ -67,13 +82,21 @@ describe('rebranding with a fixture clinic config', () => {
     const offenders: string[] = [];
     for (const file of await textFiles(siteDir)) {
       const text = await readFile(file, 'utf8');
-      if (text.includes(defaultClinic.name) || text.includes(defaultClinic.phone) || text.includes(defaultClinic.siteUrl)) offenders.push(file);
+      if (
+        text.includes(defaultClinic.name) ||
+        text.includes(defaultClinic.phone) ||
+        text.includes(defaultClinic.siteUrl)
+      )
+        offenders.push(file);
     }
     expect(offenders).toEqual([]);
   });
 
   it('uses the fixture clinic in the web app manifest', async () => {
-    const manifest = JSON.parse(await readFile(join(siteDir, 'manifest.webmanifest'), 'utf8')) as { name: string; theme_color: string };
+    const manifest = JSON.parse(await readFile(join(siteDir, 'manifest.webmanifest'), 'utf8')) as {
+      name: string;
+      theme_color: string;
+    };
     expect(manifest.name).toContain(fixture.name);
     expect(manifest.theme_color).toBe(fixture.brandColor);
   });

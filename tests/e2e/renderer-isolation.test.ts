@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../../scripts/bench/fixture-site.ts';
 import { readPdf } from '../support/pdf.ts';
-import { launchBrowser } from '../../scripts/handouts/browser.ts';
+import { launchBrowser } from '../../src/handouts/browser.ts';
 import { leftoverProcesses, runPdfWatched } from '../support/processes.ts';
 import { listenForSideChannels } from '../support/side-channels.ts';
 
@@ -68,20 +68,28 @@ describe('the handout renderer and other servers', () => {
       const site = join(dir, 'side-channels');
       await writeFixtureSite(site, {
         pages: 1,
-        callsOutside: { slugs: ['side-channels'], origin: outsideOrigin, extraHtml: `${channels.links}<script>${channels.script}</script>` },
+        callsOutside: {
+          slugs: ['side-channels'],
+          origin: outsideOrigin,
+          extraHtml: `${channels.links}<script>${channels.script}</script>`,
+        },
       });
       const run = runPdfWatched(['--site', site, '--large-print', '--paper', 'letter']);
       const { code } = await run.exited;
       expect(code, run.output()).toBe(0);
       // The browser has closed: anything it sent has arrived by now.
       expect(channels.received).toEqual([]);
-      expect((await readPdf(join(site, 'handouts/large-print/letter/side-channels.pdf'))).text).toContain('side-channels-marker');
+      expect((await readPdf(join(site, 'handouts/large-print/letter/side-channels.pdf'))).text).toContain(
+        'side-channels-marker',
+      );
     } finally {
       await channels.close();
     }
   });
 
-  it('blocks WebSockets, WebRTC and name lookups at the browser, even for a script that runs', { timeout: 120_000 }, async () => {
+  it('blocks WebSockets, WebRTC and name lookups at the browser, even for a script that runs', {
+    timeout: 120_000,
+  }, async () => {
     const channels = await listenForSideChannels();
     const page = createServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html' });

@@ -26,8 +26,13 @@ const flat = (text: string): string => text.replace(/\s+/g, ' ');
 describe('the sample content, shipped without any review', () => {
   it('has no review records in the repository', async () => {
     for (const lang of ['en', 'es']) {
-      const file = reviewFileSchema.parse(JSON.parse(await readFile(join(PROJECT_ROOT, 'src/content/reviews', `${lang}.json`), 'utf8')));
-      expect(file.reviews, `src/content/reviews/${lang}.json must ship empty: no clinician has reviewed the sample`).toEqual([]);
+      const file = reviewFileSchema.parse(
+        JSON.parse(await readFile(join(PROJECT_ROOT, 'src/content/reviews', `${lang}.json`), 'utf8')),
+      );
+      expect(
+        file.reviews,
+        `src/content/reviews/${lang}.json must ship empty: no clinician has reviewed the sample`,
+      ).toEqual([]);
     }
   });
 
@@ -38,7 +43,9 @@ describe('the sample content, shipped without any review', () => {
       const content = html.slice(html.indexOf('sl-markdown-content'));
       const notice = content.indexOf('data-review-state="unreviewed"');
       expect(notice, page.slug).toBeGreaterThan(-1);
-      expect(notice, `${page.slug}: the notice comes before "What to know"`).toBeLessThan(content.indexOf('id="what-to-know"'));
+      expect(notice, `${page.slug}: the notice comes before "What to know"`).toBeLessThan(
+        content.indexOf('id="what-to-know"'),
+      );
       expect(flat(content), page.slug).toContain(page.lang === 'es' ? NO_REVISADA : NOT_CHECKED);
       expect(page.review).toEqual({ line: page.lang === 'es' ? NO_REVISADA : NOT_CHECKED, notice: true });
     }
@@ -52,7 +59,8 @@ describe('the sample content, shipped without any review', () => {
       const expected = page.lang === 'es' ? NO_REVISADA : NOT_CHECKED;
       // Body (top of sheet 1) plus the footer of each sheet.
       expect(flat(texts[0] ?? '').split(expected).length - 1, `${page.slug} sheet 1`).toBeGreaterThanOrEqual(2);
-      texts.forEach((text, sheet) => expect(flat(text), `${page.slug} sheet ${sheet + 1}`).toContain(expected));
+      for (const [sheet, text] of texts.entries())
+        expect(flat(text), `${page.slug} sheet ${sheet + 1}`).toContain(expected);
     }
     // Never the time of the build: an unreviewed handout carries no date at all.
     expect(await pdfInfo(join(siteDir, 'handouts', 'letter', 'glossary.pdf'))).not.toHaveProperty('CreationDate');
@@ -60,7 +68,8 @@ describe('the sample content, shipped without any review', () => {
     const booklet = await readPdfPages(join(siteDir, 'handouts', 'booklet-letter.pdf'));
     const line = `${english} of ${english} handouts in this booklet have not been checked by a clinician`;
     expect(flat(booklet.texts[0] ?? '')).toContain(line);
-    booklet.texts.forEach((text, sheet) => expect(flat(text), `booklet sheet ${sheet + 1}`).toContain(line));
+    for (const [sheet, text] of booklet.texts.entries())
+      expect(flat(text), `booklet sheet ${sheet + 1}`).toContain(line);
   });
 
   it('says on the About page how review works, from the records, without claiming a review', async () => {
@@ -99,14 +108,23 @@ describe('a copy of the guide with signed reviews', () => {
       expect(result.code, result.stderr).toBe(0);
     }
     // Edited after its review.
-    await appendFile(join(root, 'src/content/docs/risks-and-side-effects.md'), '\nA sentence added after the review.\n');
+    await appendFile(
+      join(root, 'src/content/docs/risks-and-side-effects.mdx'),
+      '\nA sentence added after the review.\n',
+    );
     out = join(root, 'out');
     const env = { GUIDE_OUT_DIR: out, GUIDE_CACHE_DIR: join(root, 'cache') };
     const build = await runCommand('astro', ['build', '--root', root], env);
     expect(build.code, `${build.stdout}\n${build.stderr}`).toBe(0);
     expect(build.stdout + build.stderr).toMatch(/after-your-session .*its clinical review was due on/);
-    const pages = ['start-here', 'glossary', 'es-glossary', 'risks-and-side-effects', 'after-your-session'].flatMap((slug) => ['--only', slug]);
-    const pdf = await runCommand('node', ['scripts/pdf.ts', '--site', out, '--large-print', '--paper', 'letter', ...pages], env);
+    const pages = ['start-here', 'glossary', 'es-glossary', 'risks-and-side-effects', 'after-your-session'].flatMap(
+      (slug) => ['--only', slug],
+    );
+    const pdf = await runCommand(
+      'node',
+      ['scripts/pdf.ts', '--site', out, '--large-print', '--paper', 'letter', ...pages],
+      env,
+    );
     expect(pdf.code, `${pdf.stdout}\n${pdf.stderr}`).toBe(0);
   }, 600_000);
 
@@ -115,7 +133,8 @@ describe('a copy of the guide with signed reviews', () => {
   });
 
   const html = async (path: string): Promise<string> => flat(await readFile(join(out, path, 'index.html'), 'utf8'));
-  const handout = async (slug: string): Promise<string[]> => (await readPdfPages(join(out, 'handouts', 'large-print', 'letter', `${slug}.pdf`))).texts.map(flat);
+  const handout = async (slug: string): Promise<string[]> =>
+    (await readPdfPages(join(out, 'handouts', 'large-print', 'letter', `${slug}.pdf`))).texts.map(flat);
   const day = (iso: string, lang: string): string => formatReviewDate(new Date(`${iso}T00:00:00Z`), lang);
 
   it('shows "Reviewed by … on … · Next review due …" from the record, on the page and on every sheet', async () => {
@@ -123,14 +142,14 @@ describe('a copy of the guide with signed reviews', () => {
     expect(await html('glossary')).toContain(line);
     expect(await html('glossary')).toContain('data-review-state="current"');
     const sheets = await handout('glossary');
-    sheets.forEach((text, sheet) => expect(text, `sheet ${sheet + 1}`).toContain(line));
+    for (const [sheet, text] of sheets.entries()) expect(text, `sheet ${sheet + 1}`).toContain(line);
     expect(sheets.join(' ')).not.toContain(NOT_CHECKED);
     // The PDF is dated with the review, so rebuilding it gives the same bytes.
     const { info } = await readPdf(join(out, 'handouts', 'large-print', 'letter', 'glossary.pdf'));
     expect(String(info.CreationDate)).toMatch(new RegExp(`^D:${today.replaceAll('-', '')}000000`));
     const es = `Revisado por Ana Ruiz, MD el ${day(today, 'es')} · Próxima revisión: ${day(addMonths(today, 12), 'es')}`;
     expect(await html('es/glossary')).toContain(es);
-    (await handout('es-glossary')).forEach((text) => expect(text).toContain(es));
+    for (const text of await handout('es-glossary')) expect(text).toContain(es);
   });
 
   it('shows "changed since its last review" for a page edited after it was signed', async () => {
@@ -138,19 +157,20 @@ describe('a copy of the guide with signed reviews', () => {
     expect(page).toContain('data-review-state="changed"');
     expect(page).toContain('This page has changed since its last review.');
     expect(page).toContain(`Last reviewed by Ana Ruiz, MD on ${day(today, 'en')}.`);
-    (await handout('risks-and-side-effects')).forEach((text) => expect(text).toContain('This page has changed since its last review.'));
+    for (const text of await handout('risks-and-side-effects'))
+      expect(text).toContain('This page has changed since its last review.');
   });
 
   it('shows the overdue notice past the due date', async () => {
     const due = day(addMonths(addMonths(today, -24), 12), 'en');
     const notice = `This page is due for a new check by a clinician (due ${due}).`;
     expect(await html('after-your-session')).toContain(notice);
-    (await handout('after-your-session')).forEach((text) => expect(text).toContain(notice));
+    for (const text of await handout('after-your-session')) expect(text).toContain(notice);
   });
 
   it('still shows the notice on pages nobody signed, and counts the reviews on the About page', async () => {
     expect(await html('')).toContain(NOT_CHECKED);
-    (await handout('start-here')).forEach((text) => expect(text).toContain(NOT_CHECKED));
+    for (const text of await handout('start-here')) expect(text).toContain(NOT_CHECKED);
     const about = await html('about-this-guide');
     expect(about).toContain('data-reviewed-pages="1"');
     expect(about).toMatch(/1 of \d+ pages have a current check by a clinician/);
@@ -162,7 +182,11 @@ describe('a copy of the guide with signed reviews', () => {
     const values = /const yourClinic: ClinicConfigInput = (\{[\s\S]*?\n\});/.exec(source)?.[1];
     expect(values).toBeDefined();
     await writeFile(config, `export default ${values!.replace("overdue: 'notice'", "overdue: 'fail'")};\n`);
-    const build = await runCommand('astro', ['build', '--root', root], { GUIDE_OUT_DIR: join(root, 'out-fail'), GUIDE_CACHE_DIR: join(root, 'cache-fail'), GUIDE_CLINIC_CONFIG: config });
+    const build = await runCommand('astro', ['build', '--root', root], {
+      GUIDE_OUT_DIR: join(root, 'out-fail'),
+      GUIDE_CACHE_DIR: join(root, 'cache-fail'),
+      GUIDE_CLINIC_CONFIG: config,
+    });
     const output = `${build.stdout}\n${build.stderr}`;
     expect(build.code, output).not.toBe(0);
     expect(output).toMatch(/Clinical review overdue/);

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/handouts/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
+import { launchBrowser } from '../../src/handouts/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/handouts/server.ts';
 import { readPdf } from '../support/pdf.ts';
 import { runCommand } from '../support/run.ts';
 
@@ -34,7 +34,10 @@ let siteDir: string;
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'guide-injection-'));
   siteDir = join(workDir, 'dist');
-  const build = await runCommand('astro', ['build', '--root', FIXTURE], { GUIDE_OUT_DIR: siteDir, GUIDE_CACHE_DIR: join(workDir, 'cache') });
+  const build = await runCommand('astro', ['build', '--root', FIXTURE], {
+    GUIDE_OUT_DIR: siteDir,
+    GUIDE_CACHE_DIR: join(workDir, 'cache'),
+  });
   if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stdout}\n${build.stderr}`);
   const pdf = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir]);
   if (pdf.code !== 0) throw new Error(`npm run pdf on the fixture failed:\n${pdf.stdout}\n${pdf.stderr}`);
@@ -51,7 +54,9 @@ describe('frontmatter with <script> in it', () => {
     const outsideAttributes = html.replace(/"[^"]*"/g, '""');
     expect(outsideAttributes).not.toMatch(/<script>window\.__injected/);
     expect(outsideAttributes).not.toMatch(/<img src=x/);
-    expect(html).toContain('<title>Title &lt;/title&gt;&lt;script&gt;window.__injected = "title"&lt;/script&gt;&lt;!-- end');
+    expect(html).toContain(
+      '<title>Title &lt;/title&gt;&lt;script&gt;window.__injected = "title"&lt;/script&gt;&lt;!-- end',
+    );
     expect(html).toContain('&lt;script&gt;window.__injected = &quot;summary&quot;&lt;/script&gt;');
     expect(html).not.toMatch(/href="\s*javascript:/i);
   });
@@ -74,19 +79,28 @@ describe('frontmatter with <script> in it', () => {
       await tab.evaluateOnNewDocument(() => {
         const attempts: unknown[] = [];
         Object.defineProperty(window, '__attempts', { value: attempts });
-        Object.defineProperty(window, '__injected', { set: (value: unknown) => attempts.push(value), get: () => undefined });
+        Object.defineProperty(window, '__injected', {
+          set: (value: unknown) => attempts.push(value),
+          get: () => undefined,
+        });
       });
       await tab.goto(`${server.url}injected/`, { waitUntil: 'load' });
       // Inline scripts run while the page parses; an <img onerror> runs once its image fails. Both are over when every image is settled.
-      await tab.waitForFunction(() => document.readyState === 'complete' && [...document.images].every((image) => image.complete));
+      await tab.waitForFunction(
+        () => document.readyState === 'complete' && [...document.images].every((image) => image.complete),
+      );
       const seen = await tab.evaluate(() => ({
         attempts: (window as unknown as { __attempts: unknown[] }).__attempts,
         title: document.title,
         heading: document.querySelector('h1')?.textContent ?? '',
         text: document.querySelector('main')?.textContent ?? '',
         scripts: [...document.scripts].filter((script) => script.text.includes('__injected')).length,
-        handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => /^on/i.test(attribute.name))).length,
-        scriptLinks: [...document.querySelectorAll('a[href]')].filter((link) => /^javascript:/i.test(link.getAttribute('href') ?? '')).length,
+        handlers: [...document.querySelectorAll('*')].filter((element) =>
+          [...element.attributes].some((attribute) => /^on/i.test(attribute.name)),
+        ).length,
+        scriptLinks: [...document.querySelectorAll('a[href]')].filter((link) =>
+          /^javascript:/i.test(link.getAttribute('href') ?? ''),
+        ).length,
       }));
       await tab.close();
       expect(seen.attempts).toEqual([]);
@@ -101,7 +115,9 @@ describe('frontmatter with <script> in it', () => {
   });
 
   it('is printed as text in the PDF handout, header included', async () => {
-    const manifest = JSON.parse(await readFile(join(siteDir, 'handouts/manifest.json'), 'utf8')) as { handouts: Array<{ slug: string; file: string }> };
+    const manifest = JSON.parse(await readFile(join(siteDir, 'handouts/manifest.json'), 'utf8')) as {
+      handouts: Array<{ slug: string; file: string }>;
+    };
     const handout = manifest.handouts.find((entry) => entry.slug === 'injected');
     expect(handout, JSON.stringify(manifest.handouts.map((entry) => entry.slug))).toBeDefined();
     const pdf = await readPdf(join(siteDir, 'handouts', handout!.file));

@@ -6,7 +6,6 @@ import { openSite, readHandoutIndex, type SiteSession } from '../support/site.ts
 
 const siteDir = inject('siteDir');
 
-
 /** Where the page ranks for the query (1 is first), or undefined when it is not found at all. */
 async function rankOf(tab: Page, query: string, pageUrl: string): Promise<number | undefined> {
   const results = await searchResultPages(tab, query);

@@ -14,7 +14,14 @@ const siteDir = inject('siteDir');
 function uniqueWordsByPage(): Map<string, string[]> {
   const words = new Map<string, Set<string>>();
   for (const page of loadPages()) {
-    words.set(page.slug, new Set(extractProse(page.body).toLowerCase().match(/\b[a-z]{7,}\b/g) ?? []));
+    words.set(
+      page.slug,
+      new Set(
+        extractProse(page.body)
+          .toLowerCase()
+          .match(/\b[a-z]{7,}\b/g) ?? [],
+      ),
+    );
   }
   const unique = new Map<string, string[]>();
   for (const [id, own] of words) {
@@ -45,7 +52,10 @@ describe('search (Pagefind, in the browser)', () => {
       if (!word) continue;
       const results = await searchSite(tab, word);
       const expected = `${site.server.origin}${index.base}${id === 'index' ? '' : `${id}/`}`;
-      expect(results.map((url) => url.split('#')[0]), `search for "${word}" should find ${id}`).toContain(expected);
+      expect(
+        results.map((url) => url.split('#')[0]),
+        `search for "${word}" should find ${id}`,
+      ).toContain(expected);
       checked += 1;
     }
     await tab.close();

@@ -28,27 +28,33 @@ function sidebarOf(html: string): Array<{ group: string; hrefs: string[] }> {
     }));
 }
 
-const link = (html: string, rel: 'prev' | 'next'): string | undefined => new RegExp(`<a href="([^"]+)" rel="${rel}"`).exec(html)?.[1];
+const link = (html: string, rel: 'prev' | 'next'): string | undefined =>
+  new RegExp(`<a href="([^"]+)" rel="${rel}"`).exec(html)?.[1];
 
-describe.each(editionsOf(clinic).map((edition) => [edition.language, edition.prefix] as const))('the %s sidebar', (language, prefix) => {
-  it('lists the groups and pages in the reading order, with the group labels in this language', async () => {
-    const { base } = await readHandoutIndex(siteDir);
-    const html = await readFile(join(siteDir, prefix, 'glossary', 'index.html'), 'utf8');
-    const expected = READING_ORDER.map((group, index) => ({
-      group: SIDEBAR_GROUPS[index]?.label[language] ?? group.group,
-      hrefs: group.slugs.map((slug) => `${base}${prefix.slice(1)}${slug === 'index' ? '' : `${slug}/`}`),
-    }));
-    expect(sidebarOf(html)).toEqual(expected);
-  });
+describe.each(editionsOf(clinic).map((edition) => [edition.language, edition.prefix] as const))(
+  'the %s sidebar',
+  (language, prefix) => {
+    it('lists the groups and pages in the reading order, with the group labels in this language', async () => {
+      const { base } = await readHandoutIndex(siteDir);
+      const html = await readFile(join(siteDir, prefix, 'glossary', 'index.html'), 'utf8');
+      const expected = READING_ORDER.map((group, index) => ({
+        group: SIDEBAR_GROUPS[index]?.label[language] ?? group.group,
+        hrefs: group.slugs.map((slug) => `${base}${prefix.slice(1)}${slug === 'index' ? '' : `${slug}/`}`),
+      }));
+      expect(sidebarOf(html)).toEqual(expected);
+    });
 
-  it('links each page to the one before and after it in that order (Previous/Next)', async () => {
-    const { base } = await readHandoutIndex(siteDir);
-    const order = READING_ORDER.flatMap((group) => group.slugs);
-    const href = (slug: string): string => `${base}${prefix.slice(1)}${slug === 'index' ? '' : `${slug}/`}`;
-    for (const [index, slug] of order.entries()) {
-      const html = await readFile(join(siteDir, prefix, slug === 'index' ? '' : slug, 'index.html'), 'utf8');
-      expect(link(html, 'prev'), `${prefix}${slug} Previous`).toBe(index > 0 ? href(order[index - 1]!) : undefined);
-      expect(link(html, 'next'), `${prefix}${slug} Next`).toBe(index < order.length - 1 ? href(order[index + 1]!) : undefined);
-    }
-  });
-});
+    it('links each page to the one before and after it in that order (Previous/Next)', async () => {
+      const { base } = await readHandoutIndex(siteDir);
+      const order = READING_ORDER.flatMap((group) => group.slugs);
+      const href = (slug: string): string => `${base}${prefix.slice(1)}${slug === 'index' ? '' : `${slug}/`}`;
+      for (const [index, slug] of order.entries()) {
+        const html = await readFile(join(siteDir, prefix, slug === 'index' ? '' : slug, 'index.html'), 'utf8');
+        expect(link(html, 'prev'), `${prefix}${slug} Previous`).toBe(index > 0 ? href(order[index - 1]!) : undefined);
+        expect(link(html, 'next'), `${prefix}${slug} Next`).toBe(
+          index < order.length - 1 ? href(order[index + 1]!) : undefined,
+        );
+      }
+    });
+  },
+);

@@ -34,7 +34,9 @@ describe('the built site', () => {
   it('shows the review line or its notice, the urgent-help box and the sources on every page', async () => {
     for (const id of await contentIds()) {
       const html = await readFile(join(siteDir, id === 'index' ? '' : id, 'index.html'), 'utf8');
-      expect(html, id).toMatch(/class="guide-review(ed|-notice)[^"]*"[^>]*data-review-state="(current|unreviewed|changed|overdue)"/);
+      expect(html, id).toMatch(
+        /class="guide-review(ed|-notice)[^"]*"[^>]*data-review-state="(current|unreviewed|changed|overdue)"/,
+      );
       expect(html, id).toContain('id="get-help-now"');
       expect(html, id).toMatch(/id="sources"[\s\S]*?<li>/);
     }
@@ -58,7 +60,8 @@ describe('privacy: loading a page', () => {
     await tab.setRequestInterception(true);
     tab.on('request', (request) => {
       const url = request.url();
-      if (url.startsWith(`${site.server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) void request.continue();
+      if (url.startsWith(`${site.server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:'))
+        void request.continue();
       else {
         outside.push(url);
         void request.abort();

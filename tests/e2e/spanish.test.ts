@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Manifest } from '../../scripts/handouts/manifest.ts';
+import type { Manifest } from '../../src/handouts/manifest.ts';
 import { clinic } from '../../clinic.config.ts';
 import { pagesOf, singleLanguageReason } from '../support/editions.ts';
 import { pdfLanguage } from '../support/handout-lang.ts';
@@ -15,7 +15,9 @@ const notBuilt = singleLanguageReason(clinic, 'es');
 const spanishPages = pagesOf(clinic, 'es');
 const translated = spanishPages.map((page) => page.slug);
 /** Pages that set `handout: { include: false }` (such as the list of handouts) get no PDF. */
-const printed = spanishPages.filter((page) => (page.frontmatter.handout as { include?: boolean } | undefined)?.include !== false).map((page) => page.slug);
+const printed = spanishPages
+  .filter((page) => (page.frontmatter.handout as { include?: boolean } | undefined)?.include !== false)
+  .map((page) => page.slug);
 /** Starlight's own Spanish fallback notice (its es.json, `i18n.untranslatedContent`). */
 const FALLBACK_NOTICE = 'Esta página aún no está disponible en tu idioma.';
 
@@ -29,13 +31,20 @@ async function uniqueSpanishWords(ids: string[]): Promise<Map<string, string[]>>
     words.set(id, new Set(text.match(/(?<![\p{L}])[a-záéíóúñü]{8,}(?![\p{L}])/gu) ?? []));
   }
   const english = new Set<string>();
-  for (const id of await contentIds()) for (const w of mainText(await readFile(builtPage(id), 'utf8')).toLowerCase().match(/[a-z]{8,}/g) ?? []) english.add(w);
+  for (const id of await contentIds())
+    for (const w of mainText(await readFile(builtPage(id), 'utf8'))
+      .toLowerCase()
+      .match(/[a-z]{8,}/g) ?? [])
+      english.add(w);
   const unique = new Map<string, string[]>();
   for (const [id, own] of words) {
     const others = [...words].filter(([other]) => other !== id).map(([, set]) => set);
     // Prefer words with an accent or ñ: they cannot also be English words.
     const candidates = [...own].filter((w) => !english.has(w) && others.every((set) => !set.has(w)));
-    unique.set(id, candidates.sort((a, b) => Number(/[áéíóúñ]/.test(b)) - Number(/[áéíóúñ]/.test(a)) || a.localeCompare(b)));
+    unique.set(
+      id,
+      candidates.sort((a, b) => Number(/[áéíóúñ]/.test(b)) - Number(/[áéíóúñ]/.test(a)) || a.localeCompare(b)),
+    );
   }
   return unique;
 }
@@ -47,7 +56,8 @@ describe.runIf(!notBuilt)('the Spanish edition (built site)', () => {
     for (const id of await contentIds()) {
       const html = await readFile(builtPage(id, 'es'), 'utf8').catch(() => '');
       expect(html, `missing /es/${id}/`).toMatch(/<html lang="es"/);
-      if (translated.includes(id)) expect(html, `es/${id} is translated, so it must not show the fallback notice`).not.toContain(FALLBACK_NOTICE);
+      if (translated.includes(id))
+        expect(html, `es/${id} is translated, so it must not show the fallback notice`).not.toContain(FALLBACK_NOTICE);
       else expect(html, `es/${id} has no translation yet, so it must say so`).toContain(FALLBACK_NOTICE);
     }
   });
@@ -68,7 +78,9 @@ describe.runIf(!notBuilt)('the Spanish edition (built site)', () => {
   it('lists the Spanish handouts with lang "es"', async () => {
     const index = await readHandoutIndex(siteDir);
     const spanish = index.pages.filter((page) => page.lang === 'es').map((page) => page.path);
-    expect(spanish.sort()).toEqual(printed.map((slug) => (slug === 'index' ? `${index.base}es/` : `${index.base}es/${slug}/`)).sort());
+    expect(spanish.sort()).toEqual(
+      printed.map((slug) => (slug === 'index' ? `${index.base}es/` : `${index.base}es/${slug}/`)).sort(),
+    );
   });
 });
 
@@ -92,10 +104,16 @@ describe.runIf(!notBuilt)('Spanish search', () => {
     await tab.goto(`${site.server.url}es/`, { waitUntil: 'networkidle0' });
     const results = await searchSite(tab, word!);
     const expected = `${site.server.origin}${index.base}es/${id === 'index' ? '' : `${id}/`}`;
-    expect(results.map((url) => url.split('#')[0]), `search for "${word}" on /es/ should find es/${id}`).toContain(expected);
+    expect(
+      results.map((url) => url.split('#')[0]),
+      `search for "${word}" on /es/ should find es/${id}`,
+    ).toContain(expected);
     await tab.goto(site.server.url, { waitUntil: 'networkidle0' });
     const englishResults = await searchSite(tab, word!);
-    expect(englishResults.filter((url) => url.includes('/es/')), 'Pagefind keeps one index per language').toEqual([]);
+    expect(
+      englishResults.filter((url) => url.includes('/es/')),
+      'Pagefind keeps one index per language',
+    ).toEqual([]);
     await tab.close();
   });
 });
@@ -107,7 +125,9 @@ describe.runIf(!notBuilt)('Spanish handouts', () => {
     const spanishPages = index.pages.filter((page) => page.lang === 'es');
     expect(spanishPages.length, 'no Spanish handout pages').toBeGreaterThan(0);
     for (const page of spanishPages.slice(0, 3)) {
-      const entry = manifest.handouts.find((candidate) => candidate.slug === page.slug && candidate.kind !== 'large-print');
+      const entry = manifest.handouts.find(
+        (candidate) => candidate.slug === page.slug && candidate.kind !== 'large-print',
+      );
       expect(entry, page.slug).toBeDefined();
       const file = join(siteDir, 'handouts', entry!.file);
       expect(await pdfLanguage(file), page.slug).toBe('es');
@@ -116,7 +136,9 @@ describe.runIf(!notBuilt)('Spanish handouts', () => {
       expect(info.Title, page.slug).toBe(page.title);
       expect(flat, page.slug).toMatch(/Página 1 de \d+/);
       expect(flat, page.slug).toContain(page.review.line);
-      expect(page.review.line, page.slug).toMatch(/^(Revisado por .+ el \d{1,2} de [a-z]+ de \d{4}|Un profesional de salud|Esta página cambió|Un profesional de salud debe)/);
+      expect(page.review.line, page.slug).toMatch(
+        /^(Revisado por .+ el \d{1,2} de [a-z]+ de \d{4}|Un profesional de salud|Esta página cambió|Un profesional de salud debe)/,
+      );
       expect(flat, page.slug).toContain('Ayuda inmediata');
       expect(flat, page.slug).not.toMatch(/Page 1 of|Get help now|checked by a clinician|Reviewed by/);
     }

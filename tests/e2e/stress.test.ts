@@ -24,7 +24,15 @@ describe(`rendering ${PAGES} generated pages`, () => {
     dir = await mkdtemp(join(tmpdir(), 'guide-stress-'));
     pages = await writeFixtureSite(join(dir, 'site'), { pages: PAGES });
     // One PDF per page: large print on one paper size.
-    run = runPdfWatched(['--site', join(dir, 'site'), '--large-print', '--paper', 'letter', '--concurrency', String(CONCURRENCY)]);
+    run = runPdfWatched([
+      '--site',
+      join(dir, 'site'),
+      '--large-print',
+      '--paper',
+      'letter',
+      '--concurrency',
+      String(CONCURRENCY),
+    ]);
     result = await run.exited;
   }, 600_000);
 

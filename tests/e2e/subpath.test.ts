@@ -30,7 +30,10 @@ describe('built for a sub-path', () => {
   it('links every page, script, style and image under the base path', async () => {
     const outside: string[] = [];
     for (const path of await builtPagePaths(siteDir)) {
-      const html = await readFile(join(siteDir, path.endsWith('/') || path === '' ? `${path}index.html` : path), 'utf8');
+      const html = await readFile(
+        join(siteDir, path.endsWith('/') || path === '' ? `${path}index.html` : path),
+        'utf8',
+      );
       for (const url of rootUrls(html)) if (!url.startsWith(base)) outside.push(`/${path}: ${url}`);
     }
     expect(outside).toEqual([]);

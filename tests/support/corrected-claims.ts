@@ -82,7 +82,8 @@ export const correctedClaims: Record<'en' | 'es', readonly CorrectedClaim[]> = {
       fix: 'use "usted" en toda la guía, nunca "tú"',
     },
     {
-      pattern: /\ble vigil(?:a|an|e|en)\b|\ble va a vigilar\b|\bvigilarle\b|\ble observa\b|\bmantenerle\b|\ble presiona\b/i,
+      pattern:
+        /\ble vigil(?:a|an|e|en)\b|\ble va a vigilar\b|\bvigilarle\b|\ble observa\b|\bmantenerle\b|\ble presiona\b/i,
       fix: 'con "usted", el objeto directo es "lo": "lo vigilan"',
     },
   ],

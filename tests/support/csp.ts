@@ -71,7 +71,12 @@ export async function recordViolations(tab: Page): Promise<void> {
     const store: unknown[] = [];
     (window as unknown as { __cspViolations?: unknown[] }).__cspViolations = store;
     document.addEventListener('securitypolicyviolation', (event) => {
-      store.push({ page: location.pathname, directive: event.violatedDirective, blocked: event.blockedURI, sample: event.sample });
+      store.push({
+        page: location.pathname,
+        directive: event.violatedDirective,
+        blocked: event.blockedURI,
+        sample: event.sample,
+      });
     });
   });
 }
@@ -105,15 +110,22 @@ export function parseHeadersFile(text: string): Array<[string, string]> {
  * A local proxy in front of `upstream` that adds `headers` to every response,
  * the way a host that reads `_headers` would. Resolves with its origin.
  */
-export async function serveWithHeaders(upstream: string, headers: Array<[string, string]>): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveWithHeaders(
+  upstream: string,
+  headers: Array<[string, string]>,
+): Promise<{ origin: string; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
-    const forward = httpRequest(`${upstream}${request.url ?? '/'}`, { method: request.method, headers: { ...request.headers, host: new URL(upstream).host } }, (answer) => {
-      const merged: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) merged[name] = value;
-      for (const [name, value] of headers) merged[name.toLowerCase()] = value;
-      response.writeHead(answer.statusCode ?? 502, merged);
-      answer.pipe(response);
-    });
+    const forward = httpRequest(
+      `${upstream}${request.url ?? '/'}`,
+      { method: request.method, headers: { ...request.headers, host: new URL(upstream).host } },
+      (answer) => {
+        const merged: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined) merged[name] = value;
+        for (const [name, value] of headers) merged[name.toLowerCase()] = value;
+        response.writeHead(answer.statusCode ?? 502, merged);
+        answer.pipe(response);
+      },
+    );
     forward.on('error', () => response.destroy());
     request.pipe(forward);
   });

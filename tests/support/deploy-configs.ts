@@ -25,7 +25,12 @@ export function parseHeadersFile(text: string): Record<string, HeaderSet> {
 }
 
 /** Apache: `Header always set Name "value"` lines outside any <Files> block; plus those per <Files "name">. */
-export function parseHtaccess(text: string): { headers: HeaderSet; files: Record<string, HeaderSet>; types: Record<string, string>; errorDocuments: Record<string, string> } {
+export function parseHtaccess(text: string): {
+  headers: HeaderSet;
+  files: Record<string, HeaderSet>;
+  types: Record<string, string>;
+  errorDocuments: Record<string, string>;
+} {
   const headers: HeaderSet = {};
   const files: Record<string, HeaderSet> = {};
   const types: Record<string, string> = {};
@@ -38,7 +43,11 @@ export function parseHtaccess(text: string): { headers: HeaderSet; files: Record
     if (open) inFiles = open[1];
     else if (line === '</Files>') inFiles = undefined;
     const header = /^Header\s+always\s+set\s+([\w-]+)\s+"(.*)"$/.exec(line);
-    if (header) (inFiles ? (files[inFiles] ??= {}) : headers)[header[1]!.toLowerCase()] = header[2]!;
+    if (header) {
+      if (inFiles) files[inFiles] ??= {};
+      const target = inFiles ? files[inFiles]! : headers;
+      target[header[1]!.toLowerCase()] = header[2]!;
+    }
     const type = /^AddType\s+(\S+)\s+(\.\w+)$/.exec(line);
     if (type) types[type[2]!] = type[1]!;
     const errorDocument = /^ErrorDocument\s+(\d{3})\s+(\S+)$/.exec(line);
@@ -50,13 +59,15 @@ export function parseHtaccess(text: string): { headers: HeaderSet; files: Record
 /** nginx: `add_header Name "value" always;` lines. */
 export function parseNginxHeaders(text: string): HeaderSet {
   const headers: HeaderSet = {};
-  for (const match of text.matchAll(/^\s*add_header\s+([\w-]+)\s+"(.*)"\s+always;\s*$/gm)) headers[match[1]!.toLowerCase()] = match[2]!;
+  for (const match of text.matchAll(/^\s*add_header\s+([\w-]+)\s+"(.*)"\s+always;\s*$/gm))
+    headers[match[1]!.toLowerCase()] = match[2]!;
   return headers;
 }
 
 /** nginx: the body of each `location <match> { ... }` block (one level of nesting is enough here). */
 export function nginxLocations(text: string): Record<string, string> {
   const locations: Record<string, string> = {};
-  for (const match of text.matchAll(/^\s*location\s+([^{]+?)\s*\{([\s\S]*?)^\s{4}\}/gm)) locations[match[1]!.trim()] = match[2]!;
+  for (const match of text.matchAll(/^\s*location\s+([^{]+?)\s*\{([\s\S]*?)^\s{4}\}/gm))
+    locations[match[1]!.trim()] = match[2]!;
   return locations;
 }

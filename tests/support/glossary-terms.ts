@@ -25,11 +25,13 @@ export const linkedTerms: readonly { id: string; pattern: RegExp }[] = [
  * other pages.
  */
 function readableBody(body: string): string {
-  return stripComponentTags(body)
-    .replace(/^(import|export)\s[^\n]*$/gm, '')
-    .replace(/^#{1,6}\s[^\n]*$/gm, '')
-    // A page title inside a link to that page ("Ketamine-assisted psychotherapy and integration") is not a use of the term.
-    .replace(/\[[^\]]*\]\((?!\/glossary\/)[^)]*\)/g, '');
+  return (
+    stripComponentTags(body)
+      .replace(/^(import|export)\s[^\n]*$/gm, '')
+      .replace(/^#{1,6}\s[^\n]*$/gm, '')
+      // A page title inside a link to that page ("Ketamine-assisted psychotherapy and integration") is not a use of the term.
+      .replace(/\[[^\]]*\]\((?!\/glossary\/)[^)]*\)/g, '')
+  );
 }
 
 /** Glossary terms whose first use in the body is not a link to their glossary entry. */

@@ -17,7 +17,10 @@ export async function focusStop(tab: Page): Promise<FocusStop | undefined> {
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1;
     const shadow = style.boxShadow !== 'none';
-    const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60);
+    const text = (element.getAttribute('aria-label') ?? element.textContent ?? '')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .slice(0, 60);
     return {
       label: `${element.tagName.toLowerCase()} "${text}"`,
       href: element instanceof HTMLAnchorElement ? element.href : undefined,

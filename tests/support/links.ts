@@ -32,7 +32,9 @@ export function internalLinks(text: string): InternalLink[] {
 export function headingIds(body: string): string[] {
   const slugger = new GithubSlugger();
   const withoutCode = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
-  return [...withoutCode.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((match) => slugger.slug(stripInlineMarkup(match[1] ?? '')));
+  return [...withoutCode.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((match) =>
+    slugger.slug(stripInlineMarkup(match[1] ?? '')),
+  );
 }
 
 /** Every id a link may point to on this page. */

@@ -35,7 +35,15 @@ export async function startOutboundTrap(): Promise<OutboundTrap> {
   const proxy = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const trap: OutboundTrap = {
     requests,
-    proxyEnv: { NODE_USE_ENV_PROXY: '1', HTTPS_PROXY: proxy, HTTP_PROXY: proxy, https_proxy: proxy, http_proxy: proxy, NO_PROXY: '', no_proxy: '' },
+    proxyEnv: {
+      NODE_USE_ENV_PROXY: '1',
+      HTTPS_PROXY: proxy,
+      HTTP_PROXY: proxy,
+      https_proxy: proxy,
+      http_proxy: proxy,
+      NO_PROXY: '',
+      no_proxy: '',
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -37,7 +37,12 @@ export async function pdfFonts(file: string): Promise<FontRow[]> {
 /** `pdfinfo` as a record: "Tagged" -> "yes", "Title" -> "...". */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   const { stdout } = await run('pdfinfo', [file]);
-  return Object.fromEntries(stdout.split('\n').filter((line) => line.includes(':')).map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** The document language from the catalog's /Lang (pdf.js does not expose it). */
@@ -105,7 +110,11 @@ export async function decodeQrCodes(file: string, resolution = 150): Promise<str
     const found: string[] = [];
     for (const name of (await readdir(dir)).sort()) {
       const png = PNG.sync.read(await readFile(join(dir, name)));
-      const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+      const code = jsQR(
+        new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+        png.width,
+        png.height,
+      );
       if (code) found.push(code.data);
     }
     return found;

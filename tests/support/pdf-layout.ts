@@ -48,7 +48,11 @@ export async function readPageLayouts(file: string, runningStrings: string[]): P
       const lines: Line[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        lines.push({ text: item.str, y: item.transform[5] ?? 0, size: Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) });
+        lines.push({
+          text: item.str,
+          y: item.transform[5] ?? 0,
+          size: Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0),
+        });
       }
       pages.push(layoutOf(number, lines, runningStrings));
     }
@@ -73,11 +77,19 @@ function layoutOf(number: number, lines: Line[], runningStrings: string[]): Page
   // Header: running text at the top of the page; footer: running text on the counter's baseline.
   const footerY = counter?.y ?? -Infinity;
   const headerY = headerLine && headerLine.y > footerY ? headerLine.y : Infinity;
-  const running = lines.filter((line) => isRunning(line.text, runningStrings) && (Math.abs(line.y - footerY) < 2 || Math.abs(line.y - headerY) < 2));
+  const running = lines.filter(
+    (line) =>
+      isRunning(line.text, runningStrings) && (Math.abs(line.y - footerY) < 2 || Math.abs(line.y - headerY) < 2),
+  );
   const body = lines.filter((line) => !running.includes(line));
   const top = Number.isFinite(headerY) ? headerY - 2 * (headerLine?.size ?? 0) : Math.max(...lines.map((l) => l.y));
   const bottom = Number.isFinite(footerY) ? footerY + 2 * (counter?.size ?? 0) : 0;
   const lowest = body.length > 0 ? Math.min(...body.map((line) => line.y - line.size * 0.3)) : top;
   const emptyBelow = body.length > 0 ? Math.max(0, Math.min(1, (lowest - bottom) / (top - bottom))) : 1;
-  return { number, bodyText: squash(body.map((line) => line.text).join(' ')), runningText: squash(running.map((line) => line.text).join(' ')), emptyBelow };
+  return {
+    number,
+    bodyText: squash(body.map((line) => line.text).join(' ')),
+    runningText: squash(running.map((line) => line.text).join(' ')),
+    emptyBelow,
+  };
 }

@@ -6,7 +6,21 @@
  * in the README ("Accessible PDFs").
  */
 import { readFile } from 'node:fs/promises';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString, decodePDFRawStream, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  PDFString,
+  decodePDFRawStream,
+  type PDFObject,
+} from 'pdf-lib';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 
 export interface Failure {
@@ -28,7 +42,8 @@ export const CHECKED_CONDITIONS: Record<string, string> = {
   '06-002': 'The XMP metadata stream in the Catalog dictionary does not include the PDF/UA identifier.',
   '06-003': 'XMP metadata stream does not contain dc:title.',
   '07-001': 'ViewerPreferences dictionary of the Catalog dictionary does not contain a DisplayDocTitle entry.',
-  '07-002': 'ViewerPreferences dictionary of the Catalog dictionary contains a DisplayDocTitle entry with a value of false.',
+  '07-002':
+    'ViewerPreferences dictionary of the Catalog dictionary contains a DisplayDocTitle entry with a value of false.',
   '09-004': 'A table-related structure element is used in a way that does not conform to ISO 32000-1, Table 337.',
   '09-005': 'A list-related structure element is used in a way that does not conform to ISO 32000-1, Table 336.',
   '09-006': 'A TOC-related structure element is used in a way that does not conform to ISO 32000-1, Table 333.',
@@ -49,8 +64,10 @@ export const CHECKED_CONDITIONS: Record<string, string> = {
   '21-001': 'The file specification dictionary for an embedded file does not contain F and UF entries.',
   '26-001': 'The file is encrypted but does not contain a P entry in its encryption dictionary.',
   '26-002': 'The file is encrypted and does contain a P entry but the 10th bit position of the P entry is false.',
-  '28-002': 'An annotation, other than of subtype Widget, Link and PrinterMark, is not a direct child of an <Annot> structure element.',
-  '28-004': 'An annotation, other than of subtype Widget, has neither a Contents entry nor an Alt entry on the enclosing structure element.',
+  '28-002':
+    'An annotation, other than of subtype Widget, Link and PrinterMark, is not a direct child of an <Annot> structure element.',
+  '28-004':
+    'An annotation, other than of subtype Widget, has neither a Contents entry nor an Alt entry on the enclosing structure element.',
   '28-007': 'An annotation of subtype TrapNet exists.',
   '28-008': 'A page containing an annotation does not contain a Tabs entry.',
   '28-009': 'A page containing an annotation has a Tabs entry with a value other than S.',
@@ -104,27 +121,37 @@ type Fail = (condition: string, message: string) => void;
 function checkCatalog(doc: PDFDocument, fail: Fail): void {
   const catalog = doc.catalog;
   const markInfo = catalog.lookupMaybe(N('MarkInfo'), PDFDict);
-  if (markInfo?.lookupMaybe(N('Marked'), PDFBool)?.asBoolean() !== true || !catalog.has(N('StructTreeRoot'))) fail('UA1:7.1', 'not tagged');
+  if (markInfo?.lookupMaybe(N('Marked'), PDFBool)?.asBoolean() !== true || !catalog.has(N('StructTreeRoot')))
+    fail('UA1:7.1', 'not tagged');
   if (markInfo?.lookupMaybe(N('Suspects'), PDFBool)?.asBoolean() === true) fail('01-007', 'MarkInfo /Suspects is true');
 
   const metadata = catalog.lookup(N('Metadata'));
   if (!(metadata instanceof PDFStream)) fail('06-001', 'the catalog has no /Metadata stream');
   else {
-    const xml = new TextDecoder().decode(metadata instanceof PDFRawStream ? decodePDFRawStream(metadata).decode() : metadata.getContents());
-    if (!/<pdfuaid:part>\s*1\s*<\/pdfuaid:part>|pdfuaid:part=["']1["']/.test(xml)) fail('06-002', 'XMP has no pdfuaid:part 1');
+    const xml = new TextDecoder().decode(
+      metadata instanceof PDFRawStream ? decodePDFRawStream(metadata).decode() : metadata.getContents(),
+    );
+    if (!/<pdfuaid:part>\s*1\s*<\/pdfuaid:part>|pdfuaid:part=["']1["']/.test(xml))
+      fail('06-002', 'XMP has no pdfuaid:part 1');
     const title = /<dc:title>[\s\S]*?<rdf:li[^>]*>([^<]+)<\/rdf:li>/.exec(xml)?.[1]?.trim();
     if (!title) fail('06-003', 'XMP has no dc:title');
-    if (!/<dc:language>[\s\S]*?<rdf:li[^>]*>\s*[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\s*<\/rdf:li>/.test(xml)) fail('11-006', 'XMP has no dc:language');
+    if (!/<dc:language>[\s\S]*?<rdf:li[^>]*>\s*[A-Za-z]{2,3}(-[A-Za-z0-9]+)*\s*<\/rdf:li>/.test(xml))
+      fail('11-006', 'XMP has no dc:language');
   }
   const display = catalog.lookupMaybe(N('ViewerPreferences'), PDFDict)?.lookup(N('DisplayDocTitle'));
   if (display === undefined) fail('07-001', 'no /ViewerPreferences /DisplayDocTitle');
   else if (!(display instanceof PDFBool) || !display.asBoolean()) fail('07-002', '/DisplayDocTitle is not true');
   const lang = text(catalog.lookup(N('Lang')));
-  if (!lang || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) fail('11-001', `the catalog /Lang is ${lang === undefined ? 'missing' : `"${lang}"`}`);
+  if (!lang || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang))
+    fail('11-001', `the catalog /Lang is ${lang === undefined ? 'missing' : `"${lang}"`}`);
 
   const ocProperties = catalog.lookupMaybe(N('OCProperties'), PDFDict);
   if (ocProperties) {
-    const configs = ocProperties.lookupMaybe(N('Configs'), PDFArray)?.asArray().map((c) => doc.context.lookupMaybe(c, PDFDict)) ?? [];
+    const configs =
+      ocProperties
+        .lookupMaybe(N('Configs'), PDFArray)
+        ?.asArray()
+        .map((c) => doc.context.lookupMaybe(c, PDFDict)) ?? [];
     for (const config of configs) {
       if (!text(config?.lookup(N('Name')))) fail('20-001', 'an optional content configuration has no Name');
       if (config?.has(N('AS'))) fail('20-003', 'an optional content configuration has an AS entry');
@@ -147,7 +174,8 @@ function readStructure(doc: PDFDocument, fail: Fail): Element[] {
   const root = doc.catalog.lookupMaybe(N('StructTreeRoot'), PDFDict);
   const roleMap = root?.lookupMaybe(N('RoleMap'), PDFDict);
   for (const [key, value] of roleMap?.entries() ?? []) {
-    if (STANDARD_TYPES.has(key.decodeText())) fail('02-004', `the standard type ${key.decodeText()} is remapped to ${String(value)}`);
+    if (STANDARD_TYPES.has(key.decodeText()))
+      fail('02-004', `the standard type ${key.decodeText()} is remapped to ${String(value)}`);
   }
   const resolveRole = (type: string): string => {
     const seen = new Set<string>();
@@ -171,7 +199,8 @@ function readStructure(doc: PDFDocument, fail: Fail): Element[] {
   const visit = (object: PDFObject | undefined, parent: Element | undefined): void => {
     const ref = object instanceof PDFRef ? object : undefined;
     const dict = ref ? doc.context.lookup(ref) : object;
-    if (!(dict instanceof PDFDict) || !ref || dict.get(N('Type')) === N('OBJR') || dict.get(N('Type')) === N('MCR')) return;
+    if (!(dict instanceof PDFDict) || !ref || dict.get(N('Type')) === N('OBJR') || dict.get(N('Type')) === N('MCR'))
+      return;
     const type = dict.lookupMaybe(N('S'), PDFName)?.decodeText();
     if (!type) return;
     const element: Element = { ref, dict, type, role: resolveRole(type), parent, kids: [] };
@@ -197,7 +226,18 @@ const PARENTS: Record<string, string[]> = {
   LBody: ['LI'],
   TOCI: ['TOC'],
 };
-const CONDITION_OF: Record<string, string> = { TR: '09-004', TH: '09-004', TD: '09-004', THead: '09-004', TBody: '09-004', TFoot: '09-004', LI: '09-005', Lbl: '09-005', LBody: '09-005', TOCI: '09-006' };
+const CONDITION_OF: Record<string, string> = {
+  TR: '09-004',
+  TH: '09-004',
+  TD: '09-004',
+  THead: '09-004',
+  TBody: '09-004',
+  TFoot: '09-004',
+  LI: '09-005',
+  Lbl: '09-005',
+  LBody: '09-005',
+  TOCI: '09-006',
+};
 
 function checkStructure(doc: PDFDocument, elements: Element[], fail: Fail): void {
   const ids = new Map<string, number>();
@@ -211,24 +251,33 @@ function checkStructure(doc: PDFDocument, elements: Element[], fail: Fail): void
     if (allowed && !allowed.includes(element.parent?.role ?? '')) {
       fail(CONDITION_OF[role] ?? '09-004', `<${role}> inside <${element.parent?.role ?? 'the root'}>`);
     }
-    if (role === 'LI' && element.kids.some((kid) => kid.role !== 'Lbl' && kid.role !== 'LBody')) fail('09-005', `<LI> holds <${element.kids.map((k) => k.role).join(', ')}>, not only <Lbl> and <LBody>`);
+    if (role === 'LI' && element.kids.some((kid) => kid.role !== 'Lbl' && kid.role !== 'LBody'))
+      fail('09-005', `<LI> holds <${element.kids.map((k) => k.role).join(', ')}>, not only <Lbl> and <LBody>`);
     if (role === 'LI' && hasDirectContent(dict)) fail('09-005', '<LI> holds content outside <Lbl> and <LBody>');
-    if (role === 'L' && element.kids.some((kid) => !['LI', 'L', 'Caption'].includes(kid.role))) fail('09-005', `<L> holds <${element.kids.map((k) => k.role).join(', ')}>`);
-    if ((role === 'Figure' || role === 'Formula') && !text(dict.lookup(N('Alt'))) && !text(dict.lookup(N('ActualText')))) {
+    if (role === 'L' && element.kids.some((kid) => !['LI', 'L', 'Caption'].includes(kid.role)))
+      fail('09-005', `<L> holds <${element.kids.map((k) => k.role).join(', ')}>`);
+    if (
+      (role === 'Figure' || role === 'Formula') &&
+      !text(dict.lookup(N('Alt'))) &&
+      !text(dict.lookup(N('ActualText')))
+    ) {
       fail(role === 'Figure' ? '13-004' : '17-002', `a <${role}> has no Alt text`);
     }
     const level = /^H([1-6])$/.exec(role)?.[1];
     if (level) {
       numbered = true;
       firstNumbered ??= role;
-      if (Number(level) > previousLevel + 1 && previousLevel > 0) fail('14-003', `<${role}> follows <H${previousLevel}>`);
+      if (Number(level) > previousLevel + 1 && previousLevel > 0)
+        fail('14-003', `<${role}> follows <H${previousLevel}>`);
       previousLevel = Number(level);
     }
     if (role === 'H') {
       plainH = true;
-      if ((element.parent?.kids.filter((kid) => kid.role === 'H').length ?? 0) > 1) fail('14-006', 'a node holds more than one <H>');
+      if ((element.parent?.kids.filter((kid) => kid.role === 'H').length ?? 0) > 1)
+        fail('14-006', 'a node holds more than one <H>');
     }
-    if (role === 'TH' && !hasScope(doc, dict) && !tableUsesHeaders(doc, element)) fail('15-003', 'a <TH> has no Scope and its table has no Headers');
+    if (role === 'TH' && !hasScope(doc, dict) && !tableUsesHeaders(doc, element))
+      fail('15-003', 'a <TH> has no Scope and its table has no Headers');
     if (role === 'Note') {
       const id = text(dict.lookup(N('ID')));
       if (!id) fail('19-003', 'a <Note> has no ID');
@@ -243,7 +292,9 @@ function checkStructure(doc: PDFDocument, elements: Element[], fail: Fail): void
 /** Marked content or annotations straight inside a structure element (not in a child element). */
 function hasDirectContent(dict: PDFDict): boolean {
   const kids = dict.get(N('K'));
-  return (kids instanceof PDFArray ? kids.asArray() : [kids]).some((kid) => kid instanceof PDFNumber || (kid instanceof PDFDict && kid.get(N('Type')) !== N('StructElem')));
+  return (kids instanceof PDFArray ? kids.asArray() : [kids]).some(
+    (kid) => kid instanceof PDFNumber || (kid instanceof PDFDict && kid.get(N('Type')) !== N('StructElem')),
+  );
 }
 
 function attributeDicts(doc: PDFDocument, dict: PDFDict): PDFDict[] {
@@ -294,11 +345,17 @@ function checkAnnotations(doc: PDFDocument, elements: Element[], fail: Fail): vo
       const parent = holder.get(annot);
       if (subtype === 'TrapNet') fail('28-007', `page ${index + 1} has a TrapNet annotation`);
       if (subtype === 'Link') {
-        if (parent?.role !== 'Link') fail('28-011', `a link on page ${index + 1} is ${parent ? `inside <${parent.role}>` : 'not in the structure tree'}`);
+        if (parent?.role !== 'Link')
+          fail(
+            '28-011',
+            `a link on page ${index + 1} is ${parent ? `inside <${parent.role}>` : 'not in the structure tree'}`,
+          );
         if (!text(annot.lookup(N('Contents')))) fail('28-012', `a link on page ${index + 1} has no /Contents`);
       } else if (subtype !== 'Widget' && subtype !== 'PrinterMark' && subtype !== 'Popup') {
-        if (parent?.role !== 'Annot') fail('28-002', `a ${subtype} annotation on page ${index + 1} is not in an <Annot>`);
-        if (!text(annot.lookup(N('Contents'))) && !text(parent?.dict.lookup(N('Alt')))) fail('28-004', `a ${subtype} annotation on page ${index + 1} has no description`);
+        if (parent?.role !== 'Annot')
+          fail('28-002', `a ${subtype} annotation on page ${index + 1} is not in an <Annot>`);
+        if (!text(annot.lookup(N('Contents'))) && !text(parent?.dict.lookup(N('Alt'))))
+          fail('28-004', `a ${subtype} annotation on page ${index + 1} has no description`);
       }
     }
   });
@@ -311,7 +368,8 @@ function checkResources(doc: PDFDocument, fail: Fail): void {
     const type = dict.lookupMaybe(N('Type'), PDFName)?.decodeText();
     const subtype = dict.lookupMaybe(N('Subtype'), PDFName)?.decodeText();
     if (subtype === 'Form' && dict.has(N('Ref'))) fail('30-001', 'a reference XObject is present');
-    if (type === 'Filespec' && dict.has(N('EF')) && (!dict.has(N('F')) || !dict.has(N('UF')))) fail('21-001', 'an embedded file lacks F or UF');
+    if (type === 'Filespec' && dict.has(N('EF')) && (!dict.has(N('F')) || !dict.has(N('UF'))))
+      fail('21-001', 'an embedded file lacks F or UF');
     if (type !== 'Font' || subtype === 'Type3') continue;
     const name = dict.lookupMaybe(N('BaseFont'), PDFName)?.decodeText() ?? 'a font';
     if (subtype === 'Type0') {
@@ -321,8 +379,10 @@ function checkResources(doc: PDFDocument, fail: Fail): void {
     // Simple fonts and the CIDFonts inside Type 0 fonts carry the descriptor with the font program.
     const descriptor = dict.lookupMaybe(N('FontDescriptor'), PDFDict);
     if (!descriptor) continue;
-    if (!['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(N(key)))) fail('31-009', `${name} is not embedded`);
-    if (!subtype?.startsWith('CIDFontType') && !dict.has(N('ToUnicode')) && !dict.has(N('Encoding'))) fail('31-027', `${name} has no ToUnicode and no Encoding`);
+    if (!['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor.has(N(key))))
+      fail('31-009', `${name} is not embedded`);
+    if (!subtype?.startsWith('CIDFontType') && !dict.has(N('ToUnicode')) && !dict.has(N('Encoding')))
+      fail('31-027', `${name} has no ToUnicode and no Encoding`);
   }
 }
 
@@ -330,9 +390,23 @@ function checkResources(doc: PDFDocument, fail: Fail): void {
 async function checkContent(bytes: Uint8Array, fail: Fail): Promise<void> {
   const { OPS } = await getResolvedPDFJS();
   const painting = new Set<number>([
-    OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText,
-    OPS.fill, OPS.eoFill, OPS.stroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeStroke, OPS.closeFillStroke, OPS.closeEOFillStroke,
-    OPS.shadingFill, OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintFormXObjectBegin,
+    OPS.showText,
+    OPS.showSpacedText,
+    OPS.nextLineShowText,
+    OPS.nextLineSetSpacingShowText,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.stroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+    OPS.shadingFill,
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintFormXObjectBegin,
   ]);
   const pdf = await getDocumentProxy(bytes.slice());
   try {
@@ -346,13 +420,20 @@ async function checkContent(bytes: Uint8Array, fail: Fail): Promise<void> {
         if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
           // The tag comes as a string (BDC) or as a name object (BMC), depending on the operator.
           const raw = args?.[0];
-          const tag = typeof raw === 'string' ? raw : typeof raw === 'object' && raw !== null && 'name' in raw ? String(raw.name) : '';
+          const tag =
+            typeof raw === 'string'
+              ? raw
+              : typeof raw === 'object' && raw !== null && 'name' in raw
+                ? String(raw.name)
+                : '';
           const props = args?.[1];
           const artifact = tag === 'Artifact';
           // pdf.js passes a BDC's MCID (or null) as its second argument.
           const tagged = !artifact && typeof props === 'number';
-          if (artifact && stack.some((s) => s.tagged)) fail('01-003', `page ${number}: an artifact inside tagged content`);
-          if (tagged && stack.some((s) => s.artifact)) fail('01-004', `page ${number}: tagged content inside an artifact`);
+          if (artifact && stack.some((s) => s.tagged))
+            fail('01-003', `page ${number}: an artifact inside tagged content`);
+          if (tagged && stack.some((s) => s.artifact))
+            fail('01-004', `page ${number}: tagged content inside an artifact`);
           stack.push({ artifact, tagged });
         } else if (fn === OPS.endMarkedContent) {
           stack.pop();
@@ -360,7 +441,8 @@ async function checkContent(bytes: Uint8Array, fail: Fail): Promise<void> {
           untagged++;
         }
       });
-      if (untagged > 0) fail('01-005', `page ${number}: ${untagged} painting operations are neither tagged nor an artifact`);
+      if (untagged > 0)
+        fail('01-005', `page ${number}: ${untagged} painting operations are neither tagged nor an artifact`);
     }
   } finally {
     await pdf.loadingTask.destroy();

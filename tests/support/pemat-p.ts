@@ -14,7 +14,9 @@ export const pematItems = {
     1: { text: 'The material makes its purpose completely evident.' },
     2: { text: 'The material does not include information or content that distracts from its purpose.' },
     3: { text: 'The material uses common, everyday language.' },
-    4: { text: 'Medical terms are used only to familiarize audience with the terms. When used, medical terms are defined.' },
+    4: {
+      text: 'Medical terms are used only to familiarize audience with the terms. When used, medical terms are defined.',
+    },
     5: { text: 'The material uses the active voice.' },
     6: { text: 'Numbers appearing in the material are clear and easy to understand.', na: true },
     7: { text: 'The material does not expect the user to perform calculations.' },
@@ -22,7 +24,9 @@ export const pematItems = {
     9: { text: "The material's sections have informative headers.", na: true },
     10: { text: 'The material presents information in a logical sequence.' },
     11: { text: 'The material provides a summary.', na: true },
-    12: { text: 'The material uses visual cues (e.g., arrows, boxes, bullets, bold, larger font, highlighting) to draw attention to key points.' },
+    12: {
+      text: 'The material uses visual cues (e.g., arrows, boxes, bullets, bold, larger font, highlighting) to draw attention to key points.',
+    },
     15: { text: 'The material uses visual aids whenever they could make content more easily understood.' },
     16: { text: "The material's visual aids reinforce rather than distract from the content.", na: true },
     17: { text: "The material's visual aids have clear titles or captions.", na: true },
@@ -33,7 +37,9 @@ export const pematItems = {
     20: { text: 'The material clearly identifies at least one action the user can take.' },
     21: { text: 'The material addresses the user directly when describing actions.' },
     22: { text: 'The material breaks down any action into manageable, explicit steps.' },
-    23: { text: 'The material provides a tangible tool (e.g., menu planners, checklists) whenever it could help the user take action.' },
+    23: {
+      text: 'The material provides a tangible tool (e.g., menu planners, checklists) whenever it could help the user take action.',
+    },
     24: { text: 'The material provides simple instructions or examples of how to perform calculations.', na: true },
     25: { text: 'The material explains how to use the charts, graphs, tables, or diagrams to take actions.', na: true },
     26: { text: 'The material uses visual aids whenever they could make it easier to act on the instructions.' },

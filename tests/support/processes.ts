@@ -111,7 +111,8 @@ export function runPdfWatched(args: string[], env: NodeJS.ProcessEnv = {}): Watc
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => {
       clearInterval(watch);
-      for (const waiter of waiters.splice(0)) waiter.reject(new Error(`the run ended before printing ${waiter.pattern}:\n${output}`));
+      for (const waiter of waiters.splice(0))
+        waiter.reject(new Error(`the run ended before printing ${waiter.pattern}:\n${output}`));
       resolve({ code, signal });
     });
   });
@@ -137,5 +138,7 @@ export async function leftoverProcesses(marker: string, waitMs = 3000): Promise<
   const gone = await pollUntil(() => (processesWithMarker(marker).length === 0 ? true : undefined), waitMs);
   if (gone) return [];
   const table = processTable();
-  return processesWithMarker(marker).map((pid) => table.find((row) => row.pid === pid)?.args.slice(0, 120) ?? String(pid));
+  return processesWithMarker(marker).map(
+    (pid) => table.find((row) => row.pid === pid)?.args.slice(0, 120) ?? String(pid),
+  );
 }

@@ -26,7 +26,9 @@ export async function copyReviewSite(): Promise<ReviewSite> {
   const snapshot = async (): Promise<Record<string, string>> => {
     const dir = join(root, 'src', 'content', 'reviews');
     const names = (await readdir(dir)).sort();
-    return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
+    return Object.fromEntries(
+      await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)),
+    );
   };
   return { root, read, snapshot, remove: () => rm(root, { recursive: true, force: true }) };
 }

@@ -6,7 +6,12 @@ export type CommandResult = Omit<ToolResult, 'seconds'>;
  * Runs a command from the project root with the project's own Node first on
  * PATH (the same way npm scripts run), and collects its output.
  */
-export function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): Promise<CommandResult> {
+export function runCommand(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  timeoutMs = 300_000,
+): Promise<CommandResult> {
   // Vitest sets NODE_ENV=test, and Astro then builds in development mode (Starlight
   // replaces search with a "production builds only" notice); builds under test must match real ones.
   return runTool(command, args, { env: { NODE_ENV: 'production', ...env }, timeoutMs });

@@ -4,7 +4,9 @@ import type { Page } from 'puppeteer';
 /** Opens the search dialog on the current page, types `query`, and returns result URLs in rank order. */
 export async function searchSite(tab: Page, query: string): Promise<string[]> {
   await tab.click('button[data-open-modal]');
-  const input = await tab.waitForSelector('dialog[open] input[type="text"], dialog[open] .pagefind-ui__search-input', { visible: true });
+  const input = await tab.waitForSelector('dialog[open] input[type="text"], dialog[open] .pagefind-ui__search-input', {
+    visible: true,
+  });
   if (!input) throw new Error('search input did not appear');
   await input.click({ count: 3 });
   await tab.keyboard.press('Backspace');
@@ -14,12 +16,18 @@ export async function searchSite(tab: Page, query: string): Promise<string[]> {
   await tab.waitForFunction(
     (q: string) => {
       const message = document.querySelector('dialog[open] .pagefind-ui__message')?.textContent ?? '';
-      return message.includes(q) && !message.includes('...') && document.querySelector('dialog[open] .pagefind-ui__loading') === null;
+      return (
+        message.includes(q) &&
+        !message.includes('...') &&
+        document.querySelector('dialog[open] .pagefind-ui__loading') === null
+      );
     },
     { timeout: 15_000 },
     query,
   );
-  const links = await tab.$$eval('dialog[open] .pagefind-ui__result-link', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  const links = await tab.$$eval('dialog[open] .pagefind-ui__result-link', (anchors) =>
+    anchors.map((a) => (a as HTMLAnchorElement).href),
+  );
   await tab.keyboard.press('Escape');
   return links;
 }
@@ -54,7 +62,11 @@ export async function searchView(tab: Page, query: string): Promise<SearchView> 
   await tab.waitForFunction(
     (q: string) => {
       const message = document.querySelector('dialog[open] .pagefind-ui__message')?.textContent ?? '';
-      return message.includes(q) && !message.includes('...') && document.querySelector('dialog[open] .pagefind-ui__loading') === null;
+      return (
+        message.includes(q) &&
+        !message.includes('...') &&
+        document.querySelector('dialog[open] .pagefind-ui__loading') === null
+      );
     },
     { timeout: 15_000 },
     query,
@@ -62,7 +74,9 @@ export async function searchView(tab: Page, query: string): Promise<SearchView> 
   const view = await tab.evaluate(() => {
     const panel = document.querySelector<HTMLElement>('dialog[open] [data-guide-crisis-panel]');
     const shown = panel !== null && !panel.hidden && panel.getBoundingClientRect().height > 0;
-    const pages = (anchors: Iterable<HTMLAnchorElement>): string[] => [...new Set([...anchors].map((a) => a.href.split('#')[0] ?? a.href))];
+    const pages = (anchors: Iterable<HTMLAnchorElement>): string[] => [
+      ...new Set([...anchors].map((a) => a.href.split('#')[0] ?? a.href)),
+    ];
     return {
       panelShown: shown,
       panelText: panel?.innerText ?? '',

@@ -1,8 +1,8 @@
 /** Shared helpers for e2e tests: the built site, its pages, a server and a browser. */
 import type { Browser } from 'puppeteer';
-import { launchBrowser } from '../../scripts/handouts/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
-import { readHandoutIndex } from '../../scripts/handouts/pages.ts';
+import { launchBrowser } from '../../src/handouts/browser.ts';
+import { serveStatic, type StaticServer } from '../../src/handouts/server.ts';
+import { readHandoutIndex } from '../../src/handouts/pages.ts';
 import { loadPages } from './pages.ts';
 
 /** The built site's handout-pages.json, checked against its contract. */

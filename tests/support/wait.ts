@@ -6,7 +6,11 @@ import { setTimeout as delay } from 'node:timers/promises';
  * and returns that value; after `timeoutMs` returns undefined, so the caller's
  * assertion says what was still wrong.
  */
-export async function pollUntil<T>(condition: () => T | undefined | Promise<T | undefined>, timeoutMs: number, intervalMs = 100): Promise<T | undefined> {
+export async function pollUntil<T>(
+  condition: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<T | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

@@ -66,8 +66,15 @@ describe('HTML that page bodies may not carry', () => {
   });
 
   it('lists every problem of a page at once', async () => {
-    const message = await check('# T\n\n<script>x</script>\n\n[a](javascript:x)\n\n<base href="/">\n', 'src/content/docs/many.md');
-    expect(message.match(/many\.md:\d+:/g)).toEqual(['many.md:3:', 'many.md:5:', 'many.md:7:'].map((s) => `src/content/docs/${s}`).map((s) => s.slice(s.indexOf('many'))));
+    const message = await check(
+      '# T\n\n<script>x</script>\n\n[a](javascript:x)\n\n<base href="/">\n',
+      'src/content/docs/many.md',
+    );
+    expect(message.match(/many\.md:\d+:/g)).toEqual(
+      ['many.md:3:', 'many.md:5:', 'many.md:7:']
+        .map((s) => `src/content/docs/${s}`)
+        .map((s) => s.slice(s.indexOf('many'))),
+    );
   });
 });
 
@@ -91,7 +98,12 @@ describe('what page bodies may carry', () => {
       'Words like onion= and data: are fine in text.',
     ].join('\n');
     expect(await check(markdown, 'src/content/docs/fine.md')).toBe('');
-    expect(await check(`import Aside from './Aside.astro';\n\n# Title\n\n<Aside onClose="x">Note</Aside>\n\n${markdown}`, 'src/content/docs/fine.mdx')).toBe('');
+    expect(
+      await check(
+        `import Aside from './Aside.astro';\n\n# Title\n\n<Aside onClose="x">Note</Aside>\n\n${markdown}`,
+        'src/content/docs/fine.mdx',
+      ),
+    ).toBe('');
   });
 });
 

@@ -12,8 +12,8 @@ import {
   startFirstCandidate,
   systemLookup,
   type LookupEnvironment,
-} from '../../scripts/handouts/browser.ts';
-import { privateFolder, unpackPrivately, type ShippedChromium } from '../../scripts/handouts/npm-chromium.ts';
+} from '../../src/handouts/browser.ts';
+import { privateFolder, unpackPrivately, type ShippedChromium } from '../../src/handouts/npm-chromium.ts';
 
 /** An npm Chromium that counts its unpacks and "unpacks" into a folder of the test's own. */
 function shippedChromium(args: string[] = []): ShippedChromium & { unpacks: () => number } {
@@ -44,7 +44,12 @@ function machine(present: string[], overrides: Partial<LookupEnvironment> = {}):
 
 describe('browser lookup order', () => {
   it('1. uses --browser first, even when other browsers exist', async () => {
-    const found = await findBrowserCandidates(machine(['/opt/chrome', '/usr/bin/chromium'], { flagPath: '/opt/chrome', env: { PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium' } }));
+    const found = await findBrowserCandidates(
+      machine(['/opt/chrome', '/usr/bin/chromium'], {
+        flagPath: '/opt/chrome',
+        env: { PUPPETEER_EXECUTABLE_PATH: '/usr/bin/chromium' },
+      }),
+    );
     expect(found).toEqual([{ source: 'flag', executablePath: '/opt/chrome', extraArgs: [] }]);
   });
 
@@ -55,18 +60,24 @@ describe('browser lookup order', () => {
   });
 
   it('2. uses PUPPETEER_EXECUTABLE_PATH when there is no flag', async () => {
-    const found = await findBrowserCandidates(machine(['/env/chrome', '/usr/bin/chromium'], { env: { PUPPETEER_EXECUTABLE_PATH: '/env/chrome' } }));
+    const found = await findBrowserCandidates(
+      machine(['/env/chrome', '/usr/bin/chromium'], { env: { PUPPETEER_EXECUTABLE_PATH: '/env/chrome' } }),
+    );
     expect(found.map((c) => c.source)).toEqual(['env']);
   });
 
   it('2. fails clearly when PUPPETEER_EXECUTABLE_PATH points nowhere', async () => {
-    await expect(findBrowserCandidates(machine([], { env: { PUPPETEER_EXECUTABLE_PATH: '/gone' } }))).rejects.toThrow(/PUPPETEER_EXECUTABLE_PATH points to "\/gone"/);
+    await expect(findBrowserCandidates(machine([], { env: { PUPPETEER_EXECUTABLE_PATH: '/gone' } }))).rejects.toThrow(
+      /PUPPETEER_EXECUTABLE_PATH points to "\/gone"/,
+    );
   });
 
   it("3. prefers Puppeteer's own browser, then 4. system browsers, then 5. the npm Chromium", async () => {
     const puppeteerPath = '/home/me/.cache/puppeteer/chrome/linux-1/chrome';
     const shipped = shippedChromium(['--single-process']);
-    const found = await findBrowserCandidates(machine([puppeteerPath, '/usr/bin/chromium', '/usr/bin/google-chrome'], { npmChromium: async () => shipped }));
+    const found = await findBrowserCandidates(
+      machine([puppeteerPath, '/usr/bin/chromium', '/usr/bin/google-chrome'], { npmChromium: async () => shipped }),
+    );
     expect(found.map((c) => [c.source, c.executablePath])).toEqual([
       ['puppeteer-cache', puppeteerPath],
       ['system', '/usr/bin/chromium'],
@@ -78,7 +89,7 @@ describe('browser lookup order', () => {
     expect(shipped.unpacks()).toBe(0);
   });
 
-  it("3. asks Puppeteer for the path of its own browser (a path, not a promise)", async () => {
+  it('3. asks Puppeteer for the path of its own browser (a path, not a promise)', async () => {
     const path = await systemLookup(undefined).puppeteerPath();
     expect(typeof path).toBe('string');
     expect(path).toMatch(/chrome/i);
@@ -97,13 +108,19 @@ describe('browser lookup order', () => {
 
   it('5. falls back to the npm-shipped Chromium on Linux only', async () => {
     const shipped = shippedChromium();
-    expect((await findBrowserCandidates(machine([], { npmChromium: async () => shipped }))).map((c) => c.source)).toEqual(['npm-chromium']);
-    expect(await findBrowserCandidates(machine([], { npmChromium: async () => shipped, platform: 'darwin' }))).toEqual([]);
+    expect(
+      (await findBrowserCandidates(machine([], { npmChromium: async () => shipped }))).map((c) => c.source),
+    ).toEqual(['npm-chromium']);
+    expect(await findBrowserCandidates(machine([], { npmChromium: async () => shipped, platform: 'darwin' }))).toEqual(
+      [],
+    );
   });
 
   it('5. never unpacks the npm Chromium when a browser before it starts', async () => {
     const shipped = shippedChromium();
-    const candidates = await findBrowserCandidates(machine(['/usr/bin/chromium'], { npmChromium: async () => shipped }));
+    const candidates = await findBrowserCandidates(
+      machine(['/usr/bin/chromium'], { npmChromium: async () => shipped }),
+    );
     const started: string[] = [];
     const result = await startFirstCandidate(candidates, [], async (path) => {
       started.push(path);
@@ -116,7 +133,9 @@ describe('browser lookup order', () => {
 
   it('5. unpacks the npm Chromium when it is the browser chosen, and starts it from where it was unpacked', async () => {
     const shipped = shippedChromium();
-    const candidates = await findBrowserCandidates(machine(['/usr/bin/chromium'], { npmChromium: async () => shipped }));
+    const candidates = await findBrowserCandidates(
+      machine(['/usr/bin/chromium'], { npmChromium: async () => shipped }),
+    );
     const tried: string[] = [];
     const started: string[] = [];
     const result = await startFirstCandidate(candidates, tried, async (path) => {
@@ -160,7 +179,12 @@ describe('sandbox and network flags', () => {
   });
 
   it('always turns background networking off', () => {
-    for (const flag of ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']) {
+    for (const flag of [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ]) {
       expect(baseLaunchArgs(false)).toContain(flag);
     }
   });

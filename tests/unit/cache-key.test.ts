@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RENDERER_ENTRY, rendererFingerprint, type FingerprintInputs } from '../../scripts/handouts/cache.ts';
-import { moduleGraph, runtimeImports } from '../../scripts/handouts/module-graph.ts';
+import { RENDERER_ENTRY, rendererFingerprint, type FingerprintInputs } from '../../src/handouts/cache.ts';
+import { moduleGraph, runtimeImports } from '../../src/handouts/module-graph.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 
 describe('runtimeImports', () => {
@@ -34,10 +34,17 @@ describe('the renderer module graph', () => {
     const graph = await moduleGraph(RENDERER_ENTRY);
     const relative = graph.files.map((file) => file.slice(PROJECT_ROOT.length));
     // The modules the old hand-kept list missed are reached by following imports.
-    for (const module of ['scripts/handouts/produce.ts', 'scripts/handouts/html.ts', 'scripts/handouts/render.ts', 'scripts/handouts/templates.ts']) {
+    for (const module of [
+      'src/handouts/produce.ts',
+      'src/handouts/html.ts',
+      'src/handouts/render.ts',
+      'src/handouts/templates.ts',
+    ]) {
       expect(relative).toContain(module);
     }
-    const pdfLib = JSON.parse(await readFile(join(PROJECT_ROOT, 'node_modules/pdf-lib/package.json'), 'utf8')) as { version: string };
+    const pdfLib = JSON.parse(await readFile(join(PROJECT_ROOT, 'node_modules/pdf-lib/package.json'), 'utf8')) as {
+      version: string;
+    };
     expect(graph.packages).toContain(`pdf-lib@${pdfLib.version}`);
   });
 });
@@ -52,7 +59,13 @@ describe('rendererFingerprint', () => {
     await mkdir(join(dir, 'deep'));
     await writeFile(join(dir, 'deep', 'c.ts'), 'export const c = 1;\n');
     await writeFile(join(dir, 'unrelated.ts'), 'export const z = 1;\n');
-    inputs = { clinic: { name: 'Clinic' }, logo: 'data:', fontFaces: '@font-face{}', browser: 'Chromium 1.0', rendererEntry: pathToFileURL(join(dir, 'entry.ts')) };
+    inputs = {
+      clinic: { name: 'Clinic' },
+      logo: 'data:',
+      fontFaces: '@font-face{}',
+      browser: 'Chromium 1.0',
+      rendererEntry: pathToFileURL(join(dir, 'entry.ts')),
+    };
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../../scripts/handouts/cli.ts';
-import { UsageError } from '../../scripts/handouts/pages.ts';
-import { selectPages } from '../../scripts/handouts/run.ts';
-import { planJobs } from '../../scripts/handouts/plan.ts';
-import { titleRepairer } from '../../scripts/handouts/outline.ts';
-import type { HandoutPage } from '../../scripts/handouts/pages.ts';
+import { parseCli } from '../../scripts/pdf/cli.ts';
+import { UsageError } from '../../src/handouts/pages.ts';
+import { selectPages } from '../../src/handouts/run.ts';
+import { planJobs } from '../../src/handouts/plan.ts';
+import { titleRepairer } from '../../src/handouts/outline.ts';
+import type { HandoutPage } from '../../src/handouts/pages.ts';
 
-const page = (slug: string): HandoutPage => ({ slug, lang: 'en', title: slug, description: undefined, path: `/${slug}/`, review: { line: 'This page has not yet been checked by a clinician.', notice: true }, order: 1 });
+const page = (slug: string): HandoutPage => ({
+  slug,
+  lang: 'en',
+  title: slug,
+  description: undefined,
+  path: `/${slug}/`,
+  review: { line: 'This page has not yet been checked by a clinician.', notice: true },
+  order: 1,
+});
 
 describe('npm run pdf options', () => {
   it('has sensible defaults', () => {
@@ -19,8 +27,28 @@ describe('npm run pdf options', () => {
   });
 
   it('reads repeated --only and the other flags', () => {
-    const options = parseCli(['--only', 'a', '--only', 'b', '--site', 'build', '--concurrency', '3', '--browser', '/usr/bin/chromium', '--timeout', '5']);
-    expect(options).toMatchObject({ only: ['a', 'b'], site: 'build', out: 'build/handouts', concurrency: 3, browser: '/usr/bin/chromium', timeoutMs: 5000 });
+    const options = parseCli([
+      '--only',
+      'a',
+      '--only',
+      'b',
+      '--site',
+      'build',
+      '--concurrency',
+      '3',
+      '--browser',
+      '/usr/bin/chromium',
+      '--timeout',
+      '5',
+    ]);
+    expect(options).toMatchObject({
+      only: ['a', 'b'],
+      site: 'build',
+      out: 'build/handouts',
+      concurrency: 3,
+      browser: '/usr/bin/chromium',
+      timeoutMs: 5000,
+    });
   });
 
   it('rejects an unknown flag and lists the valid ones', () => {
@@ -44,12 +72,29 @@ describe('npm run pdf options', () => {
 
 describe('npm run pdf outputs', () => {
   it('makes everything on both paper sizes by default', () => {
-    expect(parseCli([])).toMatchObject({ papers: ['letter', 'a4'], standard: true, largePrint: true, booklet: true, force: false, languages: [] });
+    expect(parseCli([])).toMatchObject({
+      papers: ['letter', 'a4'],
+      standard: true,
+      largePrint: true,
+      booklet: true,
+      force: false,
+      languages: [],
+    });
   });
 
   it('makes only what --large-print and --booklet name, on the --paper chosen', () => {
-    expect(parseCli(['--booklet', '--paper', 'a4'])).toMatchObject({ papers: ['a4'], standard: false, largePrint: false, booklet: true });
-    expect(parseCli(['--large-print', '--force'])).toMatchObject({ standard: false, largePrint: true, booklet: false, force: true });
+    expect(parseCli(['--booklet', '--paper', 'a4'])).toMatchObject({
+      papers: ['a4'],
+      standard: false,
+      largePrint: false,
+      booklet: true,
+    });
+    expect(parseCli(['--large-print', '--force'])).toMatchObject({
+      standard: false,
+      largePrint: true,
+      booklet: false,
+      force: true,
+    });
   });
 
   it('rejects an unknown paper size and lists the valid ones', () => {
@@ -66,7 +111,9 @@ describe('npm run pdf outputs', () => {
       'large-print/letter/start-here.pdf',
       'large-print/letter/risks.pdf',
     ]);
-    expect(() => planJobs(pages, { ...parseCli(['--lang', 'fr']) })).toThrow(/Unknown language for --lang: fr\nValid languages: en/);
+    expect(() => planJobs(pages, { ...parseCli(['--lang', 'fr']) })).toThrow(
+      /Unknown language for --lang: fr\nValid languages: en/,
+    );
   });
 });
 
@@ -74,7 +121,9 @@ describe('bookmark titles', () => {
   it('are repaired where Chromium doubled a heading or dropped the space between its lines', () => {
     const repair = titleRepairer(['Sources', 'Ketamine-assisted psychotherapy and integration', 'What to know']);
     expect(repair('SourcesSources')).toBe('Sources');
-    expect(repair('Ketamine-assisted psychotherapy andKetamine-assisted psychotherapy andintegration')).toBe('Ketamine-assisted psychotherapy and integration');
+    expect(repair('Ketamine-assisted psychotherapy andKetamine-assisted psychotherapy andintegration')).toBe(
+      'Ketamine-assisted psychotherapy and integration',
+    );
     expect(repair('What to know')).toBe('What to know');
     expect(repair('Not a heading')).toBe('Not a heading');
   });

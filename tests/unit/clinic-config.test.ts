@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_ENV, ClinicConfigError, loadClinicConfig, parseClinicConfig, type ClinicConfigInput } from '../../src/lib/clinic-config.ts';
+import {
+  CONFIG_ENV,
+  ClinicConfigError,
+  loadClinicConfig,
+  parseClinicConfig,
+  type ClinicConfigInput,
+} from '../../src/lib/clinic-config.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 
 const good: ClinicConfigInput = {
@@ -34,29 +40,65 @@ describe('clinic config', () => {
     expect(config.review).toEqual({ intervalMonths: 12, warnDays: 60, overdue: 'notice' });
   });
 
-  it('keeps a clinic\'s own review rules', () => {
-    const config = parseClinicConfig({ ...good, review: { intervalMonths: 24, overdue: 'fail' } }, 'clinic.config.ts', PROJECT_ROOT);
+  it("keeps a clinic's own review rules", () => {
+    const config = parseClinicConfig(
+      { ...good, review: { intervalMonths: 24, overdue: 'fail' } },
+      'clinic.config.ts',
+      PROJECT_ROOT,
+    );
     expect(config.review).toEqual({ intervalMonths: 24, warnDays: 60, overdue: 'fail' });
   });
 
   it.each([
     ['a bad URL', { siteUrl: 'guide.example.org' }, /`siteUrl` must be a full web address starting with https:\/\//],
-    ['an http:// address (https is required)', { siteUrl: 'http://guide.example.org' }, /`siteUrl` must be a full web address starting with https:\/\/.*\(got "http:\/\/guide\.example\.org"\)/],
+    [
+      'an http:// address (https is required)',
+      { siteUrl: 'http://guide.example.org' },
+      /`siteUrl` must be a full web address starting with https:\/\/.*\(got "http:\/\/guide\.example\.org"\)/,
+    ],
     ['a URL that is not a web address', { siteUrl: 'ftp://guide.example.org' }, /`siteUrl`/],
-    ['a phone with letters', { phone: '555-CALL-NOW' }, /`phone` must be a phone number .*letters are not allowed.*got "555-CALL-NOW"/],
+    [
+      'a phone with letters',
+      { phone: '555-CALL-NOW' },
+      /`phone` must be a phone number .*letters are not allowed.*got "555-CALL-NOW"/,
+    ],
     ['a crisis line with letters', { crisisLine: 'nine-eight-eight' }, /`crisisLine` must be a phone number/],
-    ['a missing logo file', { logo: 'src/assets/no-such-logo.svg' }, /`logo` names a file that does not exist.*no-such-logo\.svg/],
-    ['a logo outside public/ and src/assets/', { logo: 'README.md' }, /`logo` must be a file under public\/ or src\/assets\//],
+    [
+      'a missing logo file',
+      { logo: 'src/assets/no-such-logo.svg' },
+      /`logo` names a file that does not exist.*no-such-logo\.svg/,
+    ],
+    [
+      'a logo outside public/ and src/assets/',
+      { logo: 'README.md' },
+      /`logo` must be a file under public\/ or src\/assets\//,
+    ],
     ['an unknown paper size', { paperSize: 'legal' }, /`paperSize` must be "letter" \(US\) or "a4" \(got "legal"\)/],
     ['an unknown language', { languages: ['en', 'fr'] }, /`languages\[1\]` each language must be one of: "en", "es"/],
     ['no English edition', { languages: ['es'] }, /`languages` must include "en"/],
     ['a misspelt field', { phon: '555' }, /unknown field: `phon`/],
     ['a missing name', { name: undefined }, /`name`/],
-    ['opening hours that close before they open', { openingHours: [{ days: 'mon', opens: '18:00', closes: '08:00' }] }, /`openingHours\[0\]\.closes` must be later than `opens`/],
-    ['an unknown weekday', { openingHours: [{ days: 'monday-friday', opens: '08:00', closes: '18:00' }] }, /`openingHours\[0\]\.days` must be one day or a range of days/],
+    [
+      'opening hours that close before they open',
+      { openingHours: [{ days: 'mon', opens: '18:00', closes: '08:00' }] },
+      /`openingHours\[0\]\.closes` must be later than `opens`/,
+    ],
+    [
+      'an unknown weekday',
+      { openingHours: [{ days: 'monday-friday', opens: '08:00', closes: '18:00' }] },
+      /`openingHours\[0\]\.days` must be one day or a range of days/,
+    ],
     ['a colour that is not hex', { brandColor: 'teal' }, /`brandColor` must be a hex colour/],
-    ['a review interval of zero', { review: { intervalMonths: 0 } }, /`review\.intervalMonths` must be at least 1 month/],
-    ['a review interval written as text', { review: { intervalMonths: '12' } }, /`review\.intervalMonths` must be a number of months/],
+    [
+      'a review interval of zero',
+      { review: { intervalMonths: 0 } },
+      /`review\.intervalMonths` must be at least 1 month/,
+    ],
+    [
+      'a review interval written as text',
+      { review: { intervalMonths: '12' } },
+      /`review\.intervalMonths` must be a number of months/,
+    ],
     ['a negative warning window', { review: { warnDays: -5 } }, /`review\.warnDays` must be 0 or more/],
     ['an unknown overdue rule', { review: { overdue: 'ignore' } }, /`review\.overdue` must be "notice" .* or "fail"/],
     ['a misspelt review field', { review: { interval: 12 } }, /unknown field in `review`: `interval`/],
@@ -69,19 +111,27 @@ describe('clinic config', () => {
   it('lists every problem at once, not just the first', () => {
     const message = errorFor({ phone: 'call us', paperSize: 'legal', siteUrl: 'nope' });
     const lines = message.split('\n').filter((line) => line.startsWith('  - '));
-    for (const field of ['phone', 'paperSize', 'siteUrl']) expect(lines.some((line) => line.includes(`\`${field}\``)), field).toBe(true);
+    for (const field of ['phone', 'paperSize', 'siteUrl'])
+      expect(
+        lines.some((line) => line.includes(`\`${field}\``)),
+        field,
+      ).toBe(true);
   });
 
   it('rejects a brand colour too light for text on white, and suggests one that passes', () => {
     const message = errorFor({ brandColor: '#7fd6cf' });
-    expect(message).toMatch(/`brandColor` #7fd6cf has a contrast of only 1\.\d\d:1 against the (white page|light sidebar) background; .* at least 4\.5:1 \(WCAG AA\)/);
+    expect(message).toMatch(
+      /`brandColor` #7fd6cf has a contrast of only 1\.\d\d:1 against the (white page|light sidebar) background; .* at least 4\.5:1 \(WCAG AA\)/,
+    );
     const suggestion = /A darker shade that passes: (#[0-9a-f]{6})/.exec(message)?.[1];
     expect(suggestion).toBeDefined();
     expect(errorFor({ brandColor: suggestion })).toBe('');
   });
 
   it('rejects a dark-theme colour too dark for the dark background', () => {
-    expect(errorFor({ brandColorDark: '#0b6e69' })).toMatch(/`brandColorDark` #0b6e69 has a contrast of only .* against the dark theme/);
+    expect(errorFor({ brandColorDark: '#0b6e69' })).toMatch(
+      /`brandColorDark` #0b6e69 has a contrast of only .* against the dark theme/,
+    );
   });
 
   it('works out a dark-theme link colour that keeps AA contrast when none is given', () => {
@@ -112,11 +162,15 @@ describe(`choosing the config file (${CONFIG_ENV})`, () => {
 
   it('names the file when the variable points to a bad config', async () => {
     process.env[CONFIG_ENV] = 'tests/fixtures/clinic/clinic.bad.ts';
-    await expect(loadClinicConfig(good, PROJECT_ROOT)).rejects.toThrow(/clinic\.bad\.ts is not valid[\s\S]*`phone`[\s\S]*`siteUrl`[\s\S]*`logo`[\s\S]*`paperSize`/);
+    await expect(loadClinicConfig(good, PROJECT_ROOT)).rejects.toThrow(
+      /clinic\.bad\.ts is not valid[\s\S]*`phone`[\s\S]*`siteUrl`[\s\S]*`logo`[\s\S]*`paperSize`/,
+    );
   });
 
   it('says so when the variable points to no file', async () => {
     process.env[CONFIG_ENV] = 'tests/fixtures/clinic/nope.ts';
-    await expect(loadClinicConfig(good, PROJECT_ROOT)).rejects.toThrow(/GUIDE_CLINIC_CONFIG points to "tests\/fixtures\/clinic\/nope\.ts", but there is no such file/);
+    await expect(loadClinicConfig(good, PROJECT_ROOT)).rejects.toThrow(
+      /GUIDE_CLINIC_CONFIG points to "tests\/fixtures\/clinic\/nope\.ts", but there is no such file/,
+    );
   });
 });

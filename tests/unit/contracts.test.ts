@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../../scripts/bench/fixture-site.ts';
-import { readManifest } from '../../scripts/handouts/manifest.ts';
-import { loadHandoutIndex, readHandoutIndex } from '../../scripts/handouts/pages.ts';
-import { labelsFor } from '../../scripts/handouts/render.ts';
+import { readManifest } from '../../src/handouts/manifest.ts';
+import { loadHandoutIndex, readHandoutIndex } from '../../src/handouts/pages.ts';
+import { labelsFor } from '../../src/handouts/render.ts';
 import { ContractError } from '../../src/contracts/friendly-parse.ts';
 import { serializeManifest } from '../../src/contracts/handout-manifest.ts';
 
@@ -26,8 +26,25 @@ afterEach(async () => {
 const OLD_FIXTURE_SHAPE = {
   site: 'https://guide.example.org',
   base: '/',
-  pages: [{ slug: 'a', lang: 'en', title: 'A', path: '/a/', review: { line: 'This page has not yet been checked by a clinician.', notice: true }, order: 1 }],
-  labels: { en: { pageOf: 'Page {page} of {total}', bookletReviewedAll: 'Every handout was checked.', bookletNotReviewed: '{count} of {total} not checked.', bookletSubtitle: 'Handouts', bookletContents: 'Contents' } },
+  pages: [
+    {
+      slug: 'a',
+      lang: 'en',
+      title: 'A',
+      path: '/a/',
+      review: { line: 'This page has not yet been checked by a clinician.', notice: true },
+      order: 1,
+    },
+  ],
+  labels: {
+    en: {
+      pageOf: 'Page {page} of {total}',
+      bookletReviewedAll: 'Every handout was checked.',
+      bookletNotReviewed: '{count} of {total} not checked.',
+      bookletSubtitle: 'Handouts',
+      bookletContents: 'Contents',
+    },
+  },
 };
 
 describe('handout-pages.json', () => {

@@ -23,8 +23,16 @@ describe('brand theme', () => {
       const check = checkBrandColors(brand);
       expect(check.ok, brand).toBe(true);
       if (!check.ok) continue;
-      for (const surface of SURFACES.light) expect(contrastRatio(parseHex(check.theme.light.accent), surface.color), `${brand} on ${surface.name}`).toBeGreaterThanOrEqual(4.5);
-      for (const surface of SURFACES.dark) expect(contrastRatio(parseHex(check.theme.dark.high), surface.color), `${brand} on ${surface.name}`).toBeGreaterThanOrEqual(4.5);
+      for (const surface of SURFACES.light)
+        expect(
+          contrastRatio(parseHex(check.theme.light.accent), surface.color),
+          `${brand} on ${surface.name}`,
+        ).toBeGreaterThanOrEqual(4.5);
+      for (const surface of SURFACES.dark)
+        expect(
+          contrastRatio(parseHex(check.theme.dark.high), surface.color),
+          `${brand} on ${surface.name}`,
+        ).toBeGreaterThanOrEqual(4.5);
     }
   });
 
@@ -32,7 +40,10 @@ describe('brand theme', () => {
     for (const brand of ['#0b6e69', '#1a1a8c', '#8a2be2', '#b00020', '#000000']) {
       const check = checkBrandColors(brand);
       if (!check.ok) continue;
-      expect(contrastRatio(parseHex(check.theme.dark.low), parseHex(check.theme.dark.high)), brand).toBeGreaterThanOrEqual(4.5);
+      expect(
+        contrastRatio(parseHex(check.theme.dark.low), parseHex(check.theme.dark.high)),
+        brand,
+      ).toBeGreaterThanOrEqual(4.5);
     }
   });
 

@@ -25,7 +25,9 @@ const components = readdirSync(componentsDir).filter((file) => file.endsWith('.a
 
 describe('corrected claims stay corrected', () => {
   for (const { language, pages } of editions) {
-    const cases = pages.filter((page) => !ownedElsewhere.has(page.slug)).map((page) => [`${language}/${page.file}`, page] as const);
+    const cases = pages
+      .filter((page) => !ownedElsewhere.has(page.slug))
+      .map((page) => [`${language}/${page.file}`, page] as const);
     it.each(cases)('%s has none of the corrected wordings', (_file, page) => {
       expect(findCorrectedClaims(pageText(page), language)).toEqual([]);
     });
@@ -75,8 +77,15 @@ describe('corrected claims stay corrected', () => {
   });
 
   it('lets the corrected wordings through', () => {
-    expect(findCorrectedClaims('This is the best-studied use. It can ease depression within a few days to about a week.', 'en')).toEqual([]);
-    expect(findCorrectedClaims('Puede aliviar su depresión. Han intentado quitarse la vida. Lo vigilan.', 'es')).toEqual([]);
+    expect(
+      findCorrectedClaims(
+        'This is the best-studied use. It can ease depression within a few days to about a week.',
+        'en',
+      ),
+    ).toEqual([]);
+    expect(
+      findCorrectedClaims('Puede aliviar su depresión. Han intentado quitarse la vida. Lo vigilan.', 'es'),
+    ).toEqual([]);
   });
 });
 
@@ -84,13 +93,47 @@ describe('corrected claims stay corrected', () => {
 const requiredFacts: { slug: string; en: RegExp[]; es: RegExp[] }[] = [
   {
     slug: 'what-the-research-shows',
-    en: [/best-studied/, /NICE/, /not every (?:trial|study)/i, /158 veterans/, /up to 6 infusions, 3 times a week/, /median of 18 days/, /Evidence: early and mixed/],
-    es: [/más estudiad[oa]/, /NICE/, /no todos los (?:ensayos|estudios)/i, /158 veteranos/, /hasta 6 infusiones, 3 veces por semana/, /18 días/, /Evidencia: inicial y mixta/],
+    en: [
+      /best-studied/,
+      /NICE/,
+      /not every (?:trial|study)/i,
+      /158 veterans/,
+      /up to 6 infusions, 3 times a week/,
+      /median of 18 days/,
+      /Evidence: early and mixed/,
+    ],
+    es: [
+      /más estudiad[oa]/,
+      /NICE/,
+      /no todos los (?:ensayos|estudios)/i,
+      /158 veteranos/,
+      /hasta 6 infusiones, 3 veces por semana/,
+      /18 días/,
+      /Evidencia: inicial y mixta/,
+    ],
   },
   {
     slug: 'risks-and-side-effects',
-    en: [/<WhenToGetHelp \/>/, /24 and younger/, /About half of people/, /3 in every 1,000/, /March 2019/, /recreational/i, /up to a year/, /every medicine and supplement/],
-    es: [/<WhenToGetHelp \/>/, /24 años o menos/, /la mitad de las personas/, /3 de cada 1,000/, /marzo de 2019/, /recreativ/, /hasta un año/, /todos los medicamentos y suplementos/],
+    en: [
+      /<WhenToGetHelp \/>/,
+      /24 and younger/,
+      /About half of people/,
+      /3 in every 1,000/,
+      /March 2019/,
+      /recreational/i,
+      /up to a year/,
+      /every medicine and supplement/,
+    ],
+    es: [
+      /<WhenToGetHelp \/>/,
+      /24 años o menos/,
+      /la mitad de las personas/,
+      /3 de cada 1,000/,
+      /marzo de 2019/,
+      /recreativ/,
+      /hasta un año/,
+      /todos los medicamentos y suplementos/,
+    ],
   },
   {
     slug: 'after-your-session',
@@ -100,11 +143,22 @@ const requiredFacts: { slug: string; en: RegExp[]; es: RegExp[] }[] = [
   {
     slug: 'getting-help-now',
     en: [/\*\*Text\*\*/, /\*\*Chat\*\*/, /press 1 for the Veterans Crisis Line/, /press 2 for help in Spanish/],
-    es: [/línea de crisis/i, /\*\*Chatee\*\*/, /marcar 1 para la Línea de Crisis para Veteranos/, /marcar 2 para recibir ayuda en español/],
+    es: [
+      /línea de crisis/i,
+      /\*\*Chatee\*\*/,
+      /marcar 1 para la Línea de Crisis para Veteranos/,
+      /marcar 2 para recibir ayuda en español/,
+    ],
   },
   {
     slug: 'preparing-for-your-session',
-    en: [/2 hours before/, /30 minutes before/, /every medicine and supplement/, /If it is high, your clinician may wait/, /- \[ \]/],
+    en: [
+      /2 hours before/,
+      /30 minutes before/,
+      /every medicine and supplement/,
+      /If it is high, your clinician may wait/,
+      /- \[ \]/,
+    ],
     es: [/2 horas antes/, /30 minutos antes/, /todos los medicamentos y suplementos/, /Si la tiene alta/, /- \[ \]/],
   },
   {
@@ -114,8 +168,22 @@ const requiredFacts: { slug: string; en: RegExp[]; es: RegExp[] }[] = [
   },
   {
     slug: 'types-of-treatment',
-    en: [/Weeks 1 to 4/, /first 4 weeks/, /If it is not helping/, /wears off/, /Infusions have no REMS/, /not approved for anyone under 18/],
-    es: [/Semanas 1 a 4/, /primeras 4 semanas/, /Si no le ayuda/, /se pasa el efecto/, /no tienen REMS/, /menores de 18 años/],
+    en: [
+      /Weeks 1 to 4/,
+      /first 4 weeks/,
+      /If it is not helping/,
+      /wears off/,
+      /Infusions have no REMS/,
+      /not approved for anyone under 18/,
+    ],
+    es: [
+      /Semanas 1 a 4/,
+      /primeras 4 semanas/,
+      /Si no le ayuda/,
+      /se pasa el efecto/,
+      /no tienen REMS/,
+      /menores de 18 años/,
+    ],
   },
 ];
 
@@ -125,7 +193,8 @@ describe('corrected facts stay on their pages', () => {
     it.each(requiredFacts)(`${language}: $slug says what the facts sheet requires`, (required) => {
       const page = bySlug.get(required.slug);
       expect(page, `${language}/${required.slug} is missing`).toBeDefined();
-      for (const fact of required[language]) expect(pageText(page!), `${language}/${required.slug} should match ${String(fact)}`).toMatch(fact);
+      for (const fact of required[language])
+        expect(pageText(page!), `${language}/${required.slug} should match ${String(fact)}`).toMatch(fact);
     });
   }
 });

@@ -8,10 +8,26 @@ import { loadPages, textField } from '../support/pages';
 const topics = [
   { topic: 'What ketamine therapy is', slug: 'index', mentions: [/ketamine/i, /anesthe/i, /esketamine/i] },
   { topic: 'The "high" misconception', slug: 'myths-and-facts', mentions: [/\bhigh\b/i, /recreational|party/i] },
-  { topic: 'How ketamine works in the brain', slug: 'how-it-works', mentions: [/NMDA/, /glutamate/i, /unknown|not known|still being studied/i] },
-  { topic: 'Medical benefits', slug: 'what-the-research-shows', mentions: [/depression/i, /PTSD/, /pain/i, /anxiety/i] },
-  { topic: 'Risks and side effects', slug: 'risks-and-side-effects', mentions: [/blood pressure/i, /bladder/i, /nausea/i, /misuse/i] },
-  { topic: 'Legality and safe settings', slug: 'legal-status-and-safe-settings', mentions: [/Schedule III/, /licens/i, /at home/i] },
+  {
+    topic: 'How ketamine works in the brain',
+    slug: 'how-it-works',
+    mentions: [/NMDA/, /glutamate/i, /unknown|not known|still being studied/i],
+  },
+  {
+    topic: 'Medical benefits',
+    slug: 'what-the-research-shows',
+    mentions: [/depression/i, /PTSD/, /pain/i, /anxiety/i],
+  },
+  {
+    topic: 'Risks and side effects',
+    slug: 'risks-and-side-effects',
+    mentions: [/blood pressure/i, /bladder/i, /nausea/i, /misuse/i],
+  },
+  {
+    topic: 'Legality and safe settings',
+    slug: 'legal-status-and-safe-settings',
+    mentions: [/Schedule III/, /licens/i, /at home/i],
+  },
 ];
 
 const pages = new Map(loadPages().map((page) => [page.slug, page]));

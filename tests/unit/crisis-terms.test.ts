@@ -17,7 +17,18 @@ describe('isCrisisQuery', () => {
   });
 
   it('matches whole words only, so everyday questions get no crisis panel', () => {
-    for (const query of ['diet', 'will it hurt', 'side effects', 'dietary rules', 'cost', 'emergent', 'kill time', 'efectos secundarios', 'embarazo', 'how does it work']) {
+    for (const query of [
+      'diet',
+      'will it hurt',
+      'side effects',
+      'dietary rules',
+      'cost',
+      'emergent',
+      'kill time',
+      'efectos secundarios',
+      'embarazo',
+      'how does it work',
+    ]) {
       expect(isCrisisQuery(query), query).toBe(false);
     }
   });

@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/paths.ts';
 
 /** What `npm run build` and `npm run serve` run: the site's sources and config, and the scripts they start. */
-const BUILD_SOURCES = ['src', 'astro.config.mjs', 'clinic.config.ts', 'scripts/pdf.ts', 'scripts/handouts', 'scripts/serve.ts', 'scripts/serve', 'scripts/project-tools.ts'];
+const BUILD_SOURCES = [
+  'src',
+  'astro.config.mjs',
+  'clinic.config.ts',
+  'scripts/pdf.ts',
+  'scripts/pdf',
+  'scripts/serve.ts',
+  'scripts/serve',
+  'scripts/project-tools.ts',
+];
 
 function filesUnder(path: string): string[] {
   const full = join(PROJECT_ROOT, path);
@@ -36,7 +45,10 @@ function packagesLoadedBy(file: string): string[] {
     .map((specifier) => /^(@[^/]+\/[^/]+|[^/]+)/.exec(specifier)?.[1] ?? specifier);
 }
 
-const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as Record<
+  string,
+  Record<string, string> | undefined
+>;
 
 describe('dependencies of the build', () => {
   it('every package the build loads is a dependency (optional ones may be optional)', () => {
@@ -46,18 +58,23 @@ describe('dependencies of the build', () => {
     }
     expect(loaded.size).toBeGreaterThan(5);
     const declared = { ...manifest.optionalDependencies, ...manifest.dependencies };
-    const missing = [...loaded].filter(([name]) => declared[name] === undefined).map(([name, file]) => `${name} (loaded by ${file})`);
+    const missing = [...loaded]
+      .filter(([name]) => declared[name] === undefined)
+      .map(([name, file]) => `${name} (loaded by ${file})`);
     expect(missing).toEqual([]);
   });
 
   it('declares the Markdown processor the site uses, at the version Astro itself pins', () => {
-    const astro = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/astro/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const astro = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/astro/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(manifest.dependencies?.['@astrojs/markdown-satteri']).toBe(astro.dependencies['@astrojs/markdown-satteri']);
   });
 
   it('pins every dependency to one exact version', () => {
     for (const group of ['dependencies', 'devDependencies', 'optionalDependencies']) {
-      for (const [name, version] of Object.entries(manifest[group] ?? {})) expect(version, `${group}.${name}`).toMatch(/^\d+\.\d+\.\d+$/);
+      for (const [name, version] of Object.entries(manifest[group] ?? {}))
+        expect(version, `${group}.${name}`).toMatch(/^\d+\.\d+\.\d+$/);
     }
   });
 });

@@ -18,7 +18,14 @@ const security = headersFile['/*'] ?? {};
 describe('public/_headers (Netlify, Cloudflare Pages)', () => {
   it('sets the security headers for every path, so a sub-path build is covered too', () => {
     expect(Object.keys(headersFile)).toEqual(['/*']);
-    expect(Object.keys(security).sort()).toEqual(['content-security-policy', 'cross-origin-opener-policy', 'permissions-policy', 'referrer-policy', 'x-content-type-options', 'x-frame-options']);
+    expect(Object.keys(security).sort()).toEqual([
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'permissions-policy',
+      'referrer-policy',
+      'x-content-type-options',
+      'x-frame-options',
+    ]);
   });
 });
 
@@ -59,7 +66,8 @@ describe('deploy/nginx', () => {
   });
 
   it('includes the security headers in every location (nginx does not inherit add_header into a block with its own)', () => {
-    for (const [match, body] of Object.entries(locations)) expect(body, match).toMatch(/^\s*include snippets\/guide-headers\.conf;$/m);
+    for (const [match, body] of Object.entries(locations))
+      expect(body, match).toMatch(/^\s*include snippets\/guide-headers\.conf;$/m);
   });
 
   it('keeps browsers from caching the service worker', () => {
@@ -97,7 +105,9 @@ describe('.github/workflows/pages.yml', () => {
   });
 
   it('publishes dist/ with the official Pages actions', () => {
-    expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
+    expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({
+      path: 'dist',
+    });
     expect(deploy.needs).toBe('build');
     expect(deploy.steps.some((step) => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
@@ -111,7 +121,9 @@ describe('deploy/kiosk/ketamine-guide.service (systemd)', () => {
   it('starts the same server as npm run serve, with the project’s Node, on the local network', () => {
     const serveScript = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.serve;
     expect(serveScript).toBe('node scripts/serve.ts');
-    expect(value('ExecStart')).toMatch(/^\/\S+\/node_modules\/\.bin\/node scripts\/serve\.ts --host 0\.0\.0\.0 --port \d+$/);
+    expect(value('ExecStart')).toMatch(
+      /^\/\S+\/node_modules\/\.bin\/node scripts\/serve\.ts --host 0\.0\.0\.0 --port \d+$/,
+    );
     expect(value('WorkingDirectory')).toBe(value('ExecStart')?.split('/node_modules/')[0]);
   });
 

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseClinicConfig, type ClinicConfig } from '../../src/lib/clinic-config.ts';
-import { browserSection, formatReport, runDoctor, type BrowserCheck, type ReviewStatusSource } from '../../src/lib/doctor.ts';
+import {
+  browserSection,
+  formatReport,
+  runDoctor,
+  type BrowserCheck,
+  type ReviewStatusSource,
+} from '../../src/lib/doctor.ts';
 import { SAMPLE_CLINIC } from '../../src/lib/sample-values.ts';
 import lakeside from '../fixtures/clinic/lakeside/clinic.config.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
@@ -15,17 +21,36 @@ import { runCommand } from '../support/run.ts';
 
 const hours = [{ days: 'mon-fri' as const, opens: '08:00', closes: '17:00' }];
 const real = parseClinicConfig(
-  { name: 'Harbor Behavioral Health', phone: '(206) 386-4000', siteUrl: 'https://guide.harbor-health.org', logo: 'src/assets/fixtures/lakeside-logo.svg', address: ['4 Pier Street'], openingHours: hours, brandColor: '#1d4f91' },
+  {
+    name: 'Harbor Behavioral Health',
+    phone: '(206) 386-4000',
+    siteUrl: 'https://guide.harbor-health.org',
+    logo: 'src/assets/fixtures/lakeside-logo.svg',
+    address: ['4 Pier Street'],
+    openingHours: hours,
+    brandColor: '#1d4f91',
+  },
   'clinic.config.ts',
   PROJECT_ROOT,
 );
-const sample = parseClinicConfig({ ...SAMPLE_CLINIC, address: [...SAMPLE_CLINIC.address], openingHours: hours, brandColor: '#0b6e69' }, 'clinic.config.ts', PROJECT_ROOT);
-const found: BrowserCheck = { found: { executablePath: '/usr/bin/chromium', source: 'system' }, tried: [], installHints: ['Debian/Ubuntu: sudo apt-get install chromium'] };
+const sample = parseClinicConfig(
+  { ...SAMPLE_CLINIC, address: [...SAMPLE_CLINIC.address], openingHours: hours, brandColor: '#0b6e69' },
+  'clinic.config.ts',
+  PROJECT_ROOT,
+);
+const found: BrowserCheck = {
+  found: { executablePath: '/usr/bin/chromium', source: 'system' },
+  tried: [],
+  installHints: ['Debian/Ubuntu: sudo apt-get install chromium'],
+};
 const noReviews: ReviewStatusSource = { findings: async () => [] };
 
 let docs = '';
 function page(file: string, fields: string): void {
-  writeFileSync(join(docs, file), `---\ntitle: ${file}\n${fields}\nsidebar:\n  group: help\n  order: ${file.length}\n---\nText.\n`);
+  writeFileSync(
+    join(docs, file),
+    `---\ntitle: ${file}\n${fields}\nsidebar:\n  group: help\n  order: ${file.length}\n---\nText.\n`,
+  );
 }
 beforeEach(() => {
   docs = mkdtempSync(join(tmpdir(), 'guide-doctor-'));
@@ -36,7 +61,14 @@ beforeEach(() => {
 afterEach(() => rmSync(docs, { recursive: true, force: true }));
 
 async function report(clinic: ClinicConfig, overrides: Partial<Parameters<typeof runDoctor>[0]> = {}) {
-  return runDoctor({ clinic, configFile: 'clinic.config.ts', docsDir: docs, checkBrowser: async () => found, reviews: noReviews, ...overrides });
+  return runDoctor({
+    clinic,
+    configFile: 'clinic.config.ts',
+    docsDir: docs,
+    checkBrowser: async () => found,
+    reviews: noReviews,
+    ...overrides,
+  });
 }
 
 describe('npm run doctor', () => {
@@ -44,7 +76,9 @@ describe('npm run doctor', () => {
     const result = await report(real);
     expect(result.broken).toBe(false);
     expect(result.sections.map((section) => section.todo)).toEqual([[], [], [], [], []]);
-    expect(formatReport(result)).toMatch(/✓ Your clinic[\s\S]*✓ Browser for the handouts[\s\S]*Found: \/usr\/bin\/chromium \(system\)[\s\S]*Nothing left to do\.$/);
+    expect(formatReport(result)).toMatch(
+      /✓ Your clinic[\s\S]*✓ Browser for the handouts[\s\S]*Found: \/usr\/bin\/chromium \(system\)[\s\S]*Nothing left to do\.$/,
+    );
   });
 
   it('lists every sample value still in the config, under the config file’s name', async () => {
@@ -60,7 +94,9 @@ describe('npm run doctor', () => {
     page('after-your-session.md', 'reviewed: 2026-06-01');
     page('es/extra.md', 'reviewed: 2026-06-01');
     const text = formatReport(await report(real));
-    expect(text).toMatch(/src\/content\/docs\/after-your-session\.md has no "es" edition: add src\/content\/docs\/es\/after-your-session\.md/);
+    expect(text).toMatch(
+      /src\/content\/docs\/after-your-session\.md has no "es" edition: add src\/content\/docs\/es\/after-your-session\.md/,
+    );
     expect(text).toMatch(/src\/content\/docs\/es\/extra\.md has no English page/);
   });
 
@@ -72,25 +108,34 @@ describe('npm run doctor', () => {
   });
 
   it('says how to install a browser when none is found, and what was tried', () => {
-    const section = browserSection({ tried: ['system browser: /usr/bin/chromium (not found)'], installHints: ['Debian/Ubuntu: sudo apt-get install chromium'] });
+    const section = browserSection({
+      tried: ['system browser: /usr/bin/chromium (not found)'],
+      installHints: ['Debian/Ubuntu: sudo apt-get install chromium'],
+    });
     expect(section.todo[0]).toMatch(/No browser found to print the handouts/);
     expect(section.todo).toContain('  Debian/Ubuntu: sudo apt-get install chromium');
     expect(section.todo).toContain('  system browser: /usr/bin/chromium (not found)');
   });
 
   it('names a broken browser setting', () => {
-    expect(browserSection({ tried: [], error: 'PUPPETEER_EXECUTABLE_PATH points to "/nope"', installHints: [] }).todo).toEqual(['PUPPETEER_EXECUTABLE_PATH points to "/nope"']);
+    expect(
+      browserSection({ tried: [], error: 'PUPPETEER_EXECUTABLE_PATH points to "/nope"', installHints: [] }).todo,
+    ).toEqual(['PUPPETEER_EXECUTABLE_PATH points to "/nope"']);
   });
 
   it('reports a page the sidebar cannot place as broken (the build would stop)', async () => {
     writeFileSync(join(docs, 'lost.md'), '---\ntitle: Lost\nreviewed: 2026-06-01\n---\n');
     const result = await report(real);
     expect(result.broken).toBe(true);
-    expect(formatReport(result)).toMatch(/✗ Sidebar and reading order\n {4}src\/content\/docs\/lost\.md cannot be placed in the sidebar[\s\S]*The build would stop: fix the ✗ items first\.$/);
+    expect(formatReport(result)).toMatch(
+      /✗ Sidebar and reading order\n {4}src\/content\/docs\/lost\.md cannot be placed in the sidebar[\s\S]*The build would stop: fix the ✗ items first\.$/,
+    );
   });
 
   it('points to the review command when the review library provides one', async () => {
-    const text = formatReport(await report(real, { reviews: { findings: async () => [], more: 'npm run review -- status' } }));
+    const text = formatReport(
+      await report(real, { reviews: { findings: async () => [], more: 'npm run review -- status' } }),
+    );
     expect(text).toMatch(/✓ Reviews\n.*\n {4}review status: run npm run review -- status/);
   });
 });
@@ -102,15 +147,38 @@ describe('review advice from the signed records', () => {
     const site = await copyReviewSite();
     try {
       const languages = ['en', 'es'] as const;
-      await signPages({ root: site.root, languages, pages: ['glossary', 'how-it-works', 'es/glossary'], by: 'Ana Ruiz, MD', today: '2026-01-10' });
-      await signPages({ root: site.root, languages, pages: ['risks-and-side-effects'], by: 'Ana Ruiz, MD', date: '2025-01-05', today: '2026-01-10' });
+      await signPages({
+        root: site.root,
+        languages,
+        pages: ['glossary', 'how-it-works', 'es/glossary'],
+        by: 'Ana Ruiz, MD',
+        today: '2026-01-10',
+      });
+      await signPages({
+        root: site.root,
+        languages,
+        pages: ['risks-and-side-effects'],
+        by: 'Ana Ruiz, MD',
+        date: '2025-01-05',
+        today: '2026-01-10',
+      });
       await appendFile(join(site.root, 'src', 'content', 'docs', 'how-it-works.md'), '\nAn edit after the review.\n');
-      const findings = await reviewsFromRecords(site.root, { languages: [...languages], review: policy }, '2026-02-01').findings();
+      const findings = await reviewsFromRecords(
+        site.root,
+        { languages: [...languages], review: policy },
+        '2026-02-01',
+      ).findings();
       const byPage = new Map(findings.map((finding) => [finding.file, finding]));
       expect(byPage.has('glossary')).toBe(false);
       expect(byPage.has('es/glossary')).toBe(false);
-      expect(byPage.get('how-it-works')).toMatchObject({ state: 'changed', detail: 'edited after Ana Ruiz, MD signed it on 2026-01-10' });
-      expect(byPage.get('risks-and-side-effects')).toMatchObject({ state: 'overdue', detail: 'due 2026-01-05, last reviewed 2025-01-05 by Ana Ruiz, MD' });
+      expect(byPage.get('how-it-works')).toMatchObject({
+        state: 'changed',
+        detail: 'edited after Ana Ruiz, MD signed it on 2026-01-10',
+      });
+      expect(byPage.get('risks-and-side-effects')).toMatchObject({
+        state: 'overdue',
+        detail: 'due 2026-01-05, last reviewed 2025-01-05 by Ana Ruiz, MD',
+      });
       expect(byPage.get('es/how-it-works')).toMatchObject({ state: 'never-reviewed' });
       expect(byPage.get('index')).toMatchObject({ state: 'never-reviewed' });
     } finally {
@@ -121,7 +189,11 @@ describe('review advice from the signed records', () => {
   it('looks at the English pages only for an English-only clinic', async () => {
     const site = await copyReviewSite();
     try {
-      const findings = await reviewsFromRecords(site.root, { languages: ['en'], review: policy }, '2026-02-01').findings();
+      const findings = await reviewsFromRecords(
+        site.root,
+        { languages: ['en'], review: policy },
+        '2026-02-01',
+      ).findings();
       expect(findings.length).toBeGreaterThan(0);
       expect(findings.every((finding) => !finding.file.startsWith('es/'))).toBe(true);
     } finally {
@@ -132,10 +204,16 @@ describe('review advice from the signed records', () => {
 
 describe('the doctor command', () => {
   it('exits 0 with advice for a valid config, and 1 with the errors for a broken one', async () => {
-    const advice = await runCommand('node', ['scripts/doctor.ts'], { GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/lakeside/clinic.config.ts' });
+    const advice = await runCommand('node', ['scripts/doctor.ts'], {
+      GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/lakeside/clinic.config.ts',
+    });
     expect(advice.code, advice.stderr).toBe(0);
-    expect(advice.stdout).toMatch(/Your clinic \(tests\/fixtures\/clinic\/lakeside\/clinic\.config\.ts\)[\s\S]*`siteUrl` "https:\/\/lakeside\.example\.org\/guide\/" is an example address/);
-    const broken = await runCommand('node', ['scripts/doctor.ts'], { GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/clinic.bad.ts' });
+    expect(advice.stdout).toMatch(
+      /Your clinic \(tests\/fixtures\/clinic\/lakeside\/clinic\.config\.ts\)[\s\S]*`siteUrl` "https:\/\/lakeside\.example\.org\/guide\/" is an example address/,
+    );
+    const broken = await runCommand('node', ['scripts/doctor.ts'], {
+      GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/clinic.bad.ts',
+    });
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/clinic\.bad\.ts is not valid[\s\S]*`phone`/);
   }, 60_000);

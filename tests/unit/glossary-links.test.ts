@@ -32,14 +32,21 @@ describe('glossary and internal links', () => {
 
   it.each(cases)('%s: every glossary link points to an existing term', (_file, page) => {
     const ids = new Set(headingIds(glossary?.body ?? ''));
-    const links = internalLinks(`${textField(page, 'summary')}\n${page.body}`).filter((link) => link.path === '/glossary/');
+    const links = internalLinks(`${textField(page, 'summary')}\n${page.body}`).filter(
+      (link) => link.path === '/glossary/',
+    );
     const broken = links.filter((link) => link.hash !== undefined && !ids.has(link.hash)).map((link) => link.href);
     expect(broken, `${page.file} links to glossary terms that do not exist`).toEqual([]);
   });
 
-  it.each(cases.filter(([, page]) => page.slug !== 'glossary'))('%s: links glossary terms where it first uses them', (_file, page) => {
-    expect(unlinkedFirstUses(page.body), `${page.file}: link the first use of these terms to the glossary`).toEqual([]);
-  });
+  it.each(cases.filter(([, page]) => page.slug !== 'glossary'))(
+    '%s: links glossary terms where it first uses them',
+    (_file, page) => {
+      expect(unlinkedFirstUses(page.body), `${page.file}: link the first use of these terms to the glossary`).toEqual(
+        [],
+      );
+    },
+  );
 
   it.each(cases)('%s: every internal link points to an existing page and heading', (_file, page) => {
     const links = internalLinks(`${textField(page, 'summary')}\n${page.body}`);

@@ -4,7 +4,9 @@ import { escapeText, unsafeHeadEntry } from '../../src/security/route-middleware
 
 describe('page <head> from frontmatter', () => {
   it('escapes a title so it cannot close <title> and open a script', () => {
-    expect(escapeText('Risks </title><script>alert(1)</script> & more')).toBe('Risks &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
+    expect(escapeText('Risks </title><script>alert(1)</script> & more')).toBe(
+      'Risks &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; more',
+    );
   });
 
   it.each([

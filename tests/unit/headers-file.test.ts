@@ -2,7 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { headersFor, parseHeaderRules } from '../../scripts/serve/headers.ts';
 
 describe('_headers rules (scripts/serve/headers.ts)', () => {
-  const rules = parseHeaderRules(['# comment', '/*', '  X-Frame-Options: DENY', '  Referrer-Policy: no-referrer', '', '/handouts/*', '  X-Frame-Options: SAMEORIGIN', '/:lang/about/', '  X-Extra: yes'].join('\n'));
+  const rules = parseHeaderRules(
+    [
+      '# comment',
+      '/*',
+      '  X-Frame-Options: DENY',
+      '  Referrer-Policy: no-referrer',
+      '',
+      '/handouts/*',
+      '  X-Frame-Options: SAMEORIGIN',
+      '/:lang/about/',
+      '  X-Extra: yes',
+    ].join('\n'),
+  );
 
   it('applies a rule to every path it matches, later rules winning', () => {
     expect(headersFor(rules, '/')).toEqual([
@@ -15,12 +27,18 @@ describe('_headers rules (scripts/serve/headers.ts)', () => {
   });
 
   it('keeps a value that contains colons and quotes whole', () => {
-    const [rule] = parseHeaderRules("/*\n  Content-Security-Policy: frame-ancestors 'none'; report-uri https://x.example:8443/r");
-    expect(rule?.headers).toEqual([['Content-Security-Policy', "frame-ancestors 'none'; report-uri https://x.example:8443/r"]]);
+    const [rule] = parseHeaderRules(
+      "/*\n  Content-Security-Policy: frame-ancestors 'none'; report-uri https://x.example:8443/r",
+    );
+    expect(rule?.headers).toEqual([
+      ['Content-Security-Policy', "frame-ancestors 'none'; report-uri https://x.example:8443/r"],
+    ]);
   });
 
   it('names the file and line of a header without a path, or a path without a slash', () => {
-    expect(() => parseHeaderRules('  X-Frame-Options: DENY', 'public/_headers')).toThrow(/public\/_headers:1: .*path line/);
+    expect(() => parseHeaderRules('  X-Frame-Options: DENY', 'public/_headers')).toThrow(
+      /public\/_headers:1: .*path line/,
+    );
     expect(() => parseHeaderRules('*\n  X: y', 'public/_headers')).toThrow(/public\/_headers:1: .*start with "\/"/);
   });
 });

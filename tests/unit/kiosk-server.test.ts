@@ -39,7 +39,8 @@ async function startKiosk(dir: string, host: string): Promise<Kiosk> {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then(() => reject(new Error(`npm run serve exited before listening:\n${output}`)));
   });
-  const addresses = (label: string): string[] => [...output.matchAll(new RegExp(`${label}:\\s+(\\S+)`, 'g'))].map((match) => match[1] ?? '');
+  const addresses = (label: string): string[] =>
+    [...output.matchAll(new RegExp(`${label}:\\s+(\\S+)`, 'g'))].map((match) => match[1] ?? '');
   return {
     child,
     local: addresses('On this computer')[0] ?? '',
@@ -95,19 +96,25 @@ describe('the kiosk server (npm run serve)', () => {
     expect((await rawRequest(kiosk.local, '/risks/')).body).toBe('<h1>Risks</h1>');
   });
 
-  it.each(['/passwd', '/outside.txt', '/linked', '/outside-dir/secret.txt', '/env.txt'])('never follows a symlink out of the site or to a dotfile: %s', async (path) => {
-    const answer = await rawRequest(kiosk.local, path);
-    expect(answer.status).toBe(404);
-    expect(answer.body).not.toContain(SECRET);
-    expect(answer.body).not.toContain('root:');
-  });
+  it.each(['/passwd', '/outside.txt', '/linked', '/outside-dir/secret.txt', '/env.txt'])(
+    'never follows a symlink out of the site or to a dotfile: %s',
+    async (path) => {
+      const answer = await rawRequest(kiosk.local, path);
+      expect(answer.status).toBe(404);
+      expect(answer.body).not.toContain(SECRET);
+      expect(answer.body).not.toContain('root:');
+    },
+  );
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/risks/..%2f..%2fsecret.txt', '/..\\secret.txt', '//etc/passwd'])('never serves a file outside the site: %s', async (path) => {
-    const answer = await rawRequest(kiosk.local, path);
-    expect(answer.status).toBe(404);
-    expect(answer.body).not.toContain(SECRET);
-    expect(answer.body).not.toContain('root:');
-  });
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/risks/..%2f..%2fsecret.txt', '/..\\secret.txt', '//etc/passwd'])(
+    'never serves a file outside the site: %s',
+    async (path) => {
+      const answer = await rawRequest(kiosk.local, path);
+      expect(answer.status).toBe(404);
+      expect(answer.body).not.toContain(SECRET);
+      expect(answer.body).not.toContain('root:');
+    },
+  );
 
   it.each(['/.env', '/.git/config', '/%2egit/config', '/risks/../.env'])('refuses dotfiles: %s', async (path) => {
     const answer = await rawRequest(kiosk.local, path);
@@ -131,9 +138,16 @@ describe('the kiosk server (npm run serve)', () => {
   it('sends exactly the headers of public/_headers, on pages, 404s and refusals', async () => {
     const expected = parseHeadersFile(readFileSync(join(PROJECT_ROOT, 'public/_headers'), 'utf8'));
     expect(expected.length).toBeGreaterThan(3);
-    for (const [path, method] of [['/', 'GET'], ['/risks/', 'HEAD'], ['/missing/', 'GET'], ['/.env', 'GET'], ['/', 'POST']] as const) {
+    for (const [path, method] of [
+      ['/', 'GET'],
+      ['/risks/', 'HEAD'],
+      ['/missing/', 'GET'],
+      ['/.env', 'GET'],
+      ['/', 'POST'],
+    ] as const) {
       const answer = await rawRequest(kiosk.local, path, { method });
-      for (const [name, value] of expected) expect(answer.headers[name.toLowerCase()], `${method} ${path}: ${name}`).toBe(value);
+      for (const [name, value] of expected)
+        expect(answer.headers[name.toLowerCase()], `${method} ${path}: ${name}`).toBe(value);
     }
   });
 
@@ -156,7 +170,9 @@ describe('the kiosk server (npm run serve)', () => {
     await stillServes(kiosk);
   });
 
-  it('survives a file that is swapped for a folder or removed while it is being served', { timeout: 120_000 }, async () => {
+  it('survives a file that is swapped for a folder or removed while it is being served', {
+    timeout: 120_000,
+  }, async () => {
     // A second process flips /flip between a file, nothing and a folder as fast as it can,
     // as a rebuild does to dist/; the kiosk sees the file, then fails to open or read it.
     const target = join(site, 'flip');
@@ -178,7 +194,10 @@ describe('the kiosk server (npm run serve)', () => {
         const answers = await Promise.allSettled(Array.from({ length: 25 }, () => rawRequest(kiosk.local, '/flip')));
         for (const answer of answers) statuses.add(answer.status === 'fulfilled' ? answer.value.status : 'cut');
       }
-      expect([...statuses].every((status) => status === 200 || status === 404 || status === 'cut'), [...statuses].join(', ')).toBe(true);
+      expect(
+        [...statuses].every((status) => status === 200 || status === 404 || status === 'cut'),
+        [...statuses].join(', '),
+      ).toBe(true);
     } finally {
       flipper.kill('SIGKILL');
     }
@@ -204,10 +223,14 @@ describe('the kiosk server on the local network', () => {
     const port = new URL(kiosk.local).port;
     const printed = [kiosk.local, ...kiosk.network].map((address) => new URL(address).host);
     for (const host of [...printed, `127.0.0.1:${port}`]) {
-      expect((await rawRequest(`http://127.0.0.1:${port}`, '/', { headers: { host } })).status, `Host: ${host}`).toBe(200);
+      expect((await rawRequest(`http://127.0.0.1:${port}`, '/', { headers: { host } })).status, `Host: ${host}`).toBe(
+        200,
+      );
     }
     for (const host of ['evil.example', '10.255.255.254', 'kiosk.local']) {
-      expect((await rawRequest(`http://127.0.0.1:${port}`, '/', { headers: { host } })).status, `Host: ${host}`).toBe(421);
+      expect((await rawRequest(`http://127.0.0.1:${port}`, '/', { headers: { host } })).status, `Host: ${host}`).toBe(
+        421,
+      );
     }
   });
 });
@@ -216,7 +239,17 @@ describe('the kiosk server without security headers', () => {
   it('refuses to start, and says how to fix it', async () => {
     const site = await mkdtemp(join(tmpdir(), 'guide-kiosk-bare-'));
     await writeFile(join(site, 'index.html'), HOME);
-    const child = spawnTool('node', ['scripts/serve.ts', '--dir', site, '--host', '127.0.0.1', '--port', '0', '--base', '/']);
+    const child = spawnTool('node', [
+      'scripts/serve.ts',
+      '--dir',
+      site,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--base',
+      '/',
+    ]);
     let output = '';
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('close', resolve));

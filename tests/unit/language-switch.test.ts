@@ -13,7 +13,9 @@ describe('otherLanguagePath', () => {
   });
 
   it('keeps the base path of a sub-path build', () => {
-    expect(otherLanguagePath('/patient-guide/es/getting-help-now/', '/patient-guide/', 'en')).toBe('/patient-guide/getting-help-now/');
+    expect(otherLanguagePath('/patient-guide/es/getting-help-now/', '/patient-guide/', 'en')).toBe(
+      '/patient-guide/getting-help-now/',
+    );
     expect(otherLanguagePath('/patient-guide/', '/patient-guide', 'es')).toBe('/patient-guide/es/');
   });
 

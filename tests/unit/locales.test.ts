@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { handoutSlug } from '../../src/lib/handout-pages.ts';
-import { entryLanguage, entrySlugWithinLanguage, forLanguages, SITE_TITLE, starlightLocales } from '../../src/lib/locales.ts';
+import {
+  entryLanguage,
+  entrySlugWithinLanguage,
+  forLanguages,
+  SITE_TITLE,
+  starlightLocales,
+} from '../../src/lib/locales.ts';
 
 describe('editions', () => {
   it('tells a page’s language from its id, including a folder’s index page ("es")', () => {
@@ -20,7 +26,10 @@ describe('editions', () => {
   });
 
   it('keeps English at the site root and builds only the configured editions', () => {
-    expect(starlightLocales(['en', 'es'])).toEqual({ root: { label: 'English', lang: 'en' }, es: { label: 'Español', lang: 'es' } });
+    expect(starlightLocales(['en', 'es'])).toEqual({
+      root: { label: 'English', lang: 'en' },
+      es: { label: 'Español', lang: 'es' },
+    });
     expect(starlightLocales(['en'])).toEqual({ root: { label: 'English', lang: 'en' } });
     expect(forLanguages(SITE_TITLE, ['en'])).toEqual({ en: SITE_TITLE.en });
   });

@@ -16,7 +16,9 @@ interface NodePins {
 }
 
 const pins = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scripts/node-binary.json'), 'utf8')) as NodePins;
-const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
 const binary = join(PROJECT_ROOT, 'node_modules/.bin/node');
 const platform = `${process.platform}-${process.arch}`;
 const pinned = pins.binaries[platform];
@@ -28,11 +30,18 @@ describe('the pinned Node binary', () => {
   });
 
   // Hashing 130 MB takes a moment on a busy machine.
-  it.skipIf(!pinned)(`is byte for byte the binary of the registry package (${platform})`, { timeout: 60_000 }, async () => {
-    expect(pinned?.package).toBe(`node-${platform}@${pins.version}`);
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(realpathSync(binary))) hash.update(chunk as Buffer);
-    const sha256 = hash.digest('hex');
-    expect(sha256, `node_modules/.bin/node is not the pinned ${pinned?.package}: reinstall (npm ci), or update scripts/node-binary.json after checking the new binary`).toBe(pinned?.sha256);
-  });
+  it.skipIf(!pinned)(
+    `is byte for byte the binary of the registry package (${platform})`,
+    { timeout: 60_000 },
+    async () => {
+      expect(pinned?.package).toBe(`node-${platform}@${pins.version}`);
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(realpathSync(binary))) hash.update(chunk as Buffer);
+      const sha256 = hash.digest('hex');
+      expect(
+        sha256,
+        `node_modules/.bin/node is not the pinned ${pinned?.package}: reinstall (npm ci), or update scripts/node-binary.json after checking the new binary`,
+      ).toBe(pinned?.sha256);
+    },
+  );
 });

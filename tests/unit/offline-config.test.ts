@@ -2,7 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseServeCli, reachableHosts, ServeUsageError } from '../../scripts/serve/cli.ts';
-import { cleanupScript, handoutCacheName, newBuildId, PRECACHE_IGNORES, serviceWorkerOptions, type BuildCaches } from '../../src/integrations/service-worker.ts';
+import {
+  cleanupScript,
+  handoutCacheName,
+  newBuildId,
+  PRECACHE_IGNORES,
+  serviceWorkerOptions,
+  type BuildCaches,
+} from '../../src/integrations/service-worker.ts';
 import { withBase } from '../../src/lib/base-path.ts';
 import { webAppManifest } from '../../src/lib/web-app-manifest.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
@@ -50,8 +57,12 @@ describe('service worker caches', () => {
     const scope = { registration: { scope: 'https://guide.example.org/patient-guide/' } };
     Object.assign(globalThis, { self: scope });
     try {
-      expect(matches({ url: new URL('https://guide.example.org/patient-guide/handouts/a4/x.pdf'), sameOrigin: true })).toBe(true);
-      expect(matches({ url: new URL('https://elsewhere.example/patient-guide/handouts/a4/x.pdf'), sameOrigin: false })).toBe(false);
+      expect(
+        matches({ url: new URL('https://guide.example.org/patient-guide/handouts/a4/x.pdf'), sameOrigin: true }),
+      ).toBe(true);
+      expect(
+        matches({ url: new URL('https://elsewhere.example/patient-guide/handouts/a4/x.pdf'), sameOrigin: false }),
+      ).toBe(false);
     } finally {
       Reflect.deleteProperty(globalThis, 'self');
     }
@@ -64,7 +75,7 @@ describe('service worker caches', () => {
     expect(serviceWorkerOptions('/site').cacheId).not.toBe(serviceWorkerOptions('/site').cacheId);
   });
 
-  it("deletes, on activate, the handout caches of older builds of this base path only", async () => {
+  it('deletes, on activate, the handout caches of older builds of this base path only', async () => {
     const names = ['guide-handouts-old1/patient-guide/', handoutCacheName(build), 'guide-handouts-old1/', 'other-app'];
     const deleted: string[] = [];
     let activate: ((event: { waitUntil: (work: Promise<unknown>) => void }) => void) | undefined;
@@ -122,12 +133,20 @@ describe('the kill-switch service worker (docs/kill-switch-sw.js)', () => {
     let unregistered = false;
     const scope = 'https://guide.example.org/patient-guide/';
     const fakeSelf = {
-      addEventListener: (type: string, listener: (event: { waitUntil: (work: Promise<unknown>) => void }) => void) => listeners.set(type, listener),
+      addEventListener: (type: string, listener: (event: { waitUntil: (work: Promise<unknown>) => void }) => void) =>
+        listeners.set(type, listener),
       skipWaiting: () => undefined,
       registration: { scope, unregister: async () => (unregistered = true) },
-      clients: { matchAll: async () => [{ url: `${scope}glossary/`, navigate: async (url: string) => reloaded.push(url) }] },
+      clients: {
+        matchAll: async () => [{ url: `${scope}glossary/`, navigate: async (url: string) => reloaded.push(url) }],
+      },
     };
-    const names = [`guide-abc-precache-v2-${scope}`, 'guide-handouts-abc/patient-guide/', 'guide-handouts-abc/', 'other-app'];
+    const names = [
+      `guide-abc-precache-v2-${scope}`,
+      'guide-handouts-abc/patient-guide/',
+      'guide-handouts-abc/',
+      'other-app',
+    ];
     const fakeCaches = { keys: async () => names, delete: async (name: string) => deleted.push(name) };
     new Function('self', 'caches', source)(fakeSelf, fakeCaches);
     const work: Array<Promise<unknown>> = [];

@@ -3,7 +3,9 @@ import { patientPageSchema } from '../../src/schemas/page.ts';
 
 const good = {
   summary: 'Ketamine therapy is a medical treatment given under supervision.',
-  sources: [{ title: 'Spravato prescribing information', publisher: 'FDA', year: 2025, url: 'https://www.accessdata.fda.gov/' }],
+  sources: [
+    { title: 'Spravato prescribing information', publisher: 'FDA', year: 2025, url: 'https://www.accessdata.fda.gov/' },
+  ],
 };
 
 /** The messages zod gives for `input`, each prefixed with its field path. */
@@ -30,20 +32,47 @@ describe('patient page frontmatter schema', () => {
 
   it.each([
     ['a hand-written review date', { ...good, reviewed: '2026-01-15' }, /^reviewed: .*npm run review -- sign/],
-    ['a hand-written review date as a YAML date', { ...good, reviewed: new Date('2026-01-15') }, /^reviewed: .*remove this line/],
-    ['a hand-written review in any other form', { ...good, reviewed: 'last spring' }, /^reviewed: .*cannot be written by hand/],
+    [
+      'a hand-written review date as a YAML date',
+      { ...good, reviewed: new Date('2026-01-15') },
+      /^reviewed: .*remove this line/,
+    ],
+    [
+      'a hand-written review in any other form',
+      { ...good, reviewed: 'last spring' },
+      /^reviewed: .*cannot be written by hand/,
+    ],
     ['no sources', { ...good, sources: [] }, /^sources: .*at least one/],
     ['sources that are not a list', { ...good, sources: 'FDA' }, /^sources: /],
-    ['a source without a publisher', { ...good, sources: [{ title: 'Label', year: 2020 }] }, /^sources\.0\.publisher: /],
-    ['a source year written as text', { ...good, sources: [{ title: 'Label', publisher: 'FDA', year: '2020' }] }, /^sources\.0\.year: .*number/],
-    ['a source year in the future', { ...good, sources: [{ title: 'Label', publisher: 'FDA', year: 2999 }] }, /^sources\.0\.year: .*future/],
-    ['a source URL that is not a URL', { ...good, sources: [{ title: 'Label', publisher: 'FDA', year: 2020, url: 'fda dot gov' }] }, /^sources\.0\.url: /],
+    [
+      'a source without a publisher',
+      { ...good, sources: [{ title: 'Label', year: 2020 }] },
+      /^sources\.0\.publisher: /,
+    ],
+    [
+      'a source year written as text',
+      { ...good, sources: [{ title: 'Label', publisher: 'FDA', year: '2020' }] },
+      /^sources\.0\.year: .*number/,
+    ],
+    [
+      'a source year in the future',
+      { ...good, sources: [{ title: 'Label', publisher: 'FDA', year: 2999 }] },
+      /^sources\.0\.year: .*future/,
+    ],
+    [
+      'a source URL that is not a URL',
+      { ...good, sources: [{ title: 'Label', publisher: 'FDA', year: 2020, url: 'fda dot gov' }] },
+      /^sources\.0\.url: /,
+    ],
     ['a handout include that is not true/false', { ...good, handout: { include: 'yes' } }, /^handout\.include: /],
     ['a handout order that is not whole', { ...good, handout: { order: 1.5 } }, /^handout\.order: /],
     ['a missing summary', { ...good, summary: undefined }, /^summary: /],
   ])('rejects %s, naming the field', (_label, input, expected) => {
     const found = problems(input);
     expect(found.length).toBeGreaterThan(0);
-    expect(found.some((message) => expected.test(message)), found.join('\n')).toBe(true);
+    expect(
+      found.some((message) => expected.test(message)),
+      found.join('\n'),
+    ).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { ContentStreamError, markArtifacts, readOperators } from '../../scripts/handouts/content-stream.ts';
-import { applyPdfUa, linkDescription, xmpPacket } from '../../scripts/handouts/pdfua.ts';
+import { ContentStreamError, markArtifacts, readOperators } from '../../src/handouts/content-stream.ts';
+import { applyPdfUa, linkDescription, xmpPacket } from '../../src/handouts/pdfua.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array): string => new TextDecoder('latin1').decode(bytes);
@@ -16,13 +16,42 @@ const PAGE = [
   'BT /F1 10 Tf <0041> Tj ET Q',
 ].join('\n');
 
-const FIELDS = { title: 'Care & "safety" <notes>', author: 'Clinic', subject: 'S', keywords: ['a', 'b'], language: 'es', producer: 'P', date: new Date('2026-11-20T00:00:00Z') };
+const FIELDS = {
+  title: 'Care & "safety" <notes>',
+  author: 'Clinic',
+  subject: 'S',
+  keywords: ['a', 'b'],
+  language: 'es',
+  producer: 'P',
+  date: new Date('2026-11-20T00:00:00Z'),
+};
 
 describe('marking untagged content as artifacts', () => {
   it('reads operators past strings with escaped parentheses, hex strings and inline dictionaries', () => {
-    expect(readOperators(encode(PAGE)).map((op) => op.name)).toEqual(
-      ['q', 'rg', 're', 'f', 'Q', 'q', 'BDC', 'BT', 'Tf', 'Tj', 'ET', 'Q', 'q', 'EMC', 'rg', 're', 'f', 'BT', 'Tf', 'Tj', 'ET', 'Q'],
-    );
+    expect(readOperators(encode(PAGE)).map((op) => op.name)).toEqual([
+      'q',
+      'rg',
+      're',
+      'f',
+      'Q',
+      'q',
+      'BDC',
+      'BT',
+      'Tf',
+      'Tj',
+      'ET',
+      'Q',
+      'q',
+      'EMC',
+      'rg',
+      're',
+      'f',
+      'BT',
+      'Tf',
+      'Tj',
+      'ET',
+      'Q',
+    ]);
   });
 
   it('wraps the background in an artifact and the header and footer in a pagination artifact, leaving tagged content alone', () => {
@@ -30,7 +59,9 @@ describe('marking untagged content as artifacts', () => {
     const out = decode(bytes);
     expect(artifacts).toBe(2);
     expect(out.startsWith('/Artifact BMC\nq 1 1 1 rg 0 0 612 792 re f Q\nq\nEMC')).toBe(true);
-    expect(out).toContain('EMC\n/Artifact <</Type /Pagination>> BDC\n0 0 0 rg 10 10 100 1 re f\nBT /F1 10 Tf <0041> Tj ET Q\nEMC');
+    expect(out).toContain(
+      'EMC\n/Artifact <</Type /Pagination>> BDC\n0 0 0 rg 10 10 100 1 re f\nBT /F1 10 Tf <0041> Tj ET Q\nEMC',
+    );
     expect(out).toContain('/P <</MCID 0 >>BDC BT /F1 12 Tf (Hello \\(world\\)) Tj ET Q q');
   });
 
@@ -72,7 +103,10 @@ describe('PDF/UA metadata', () => {
   it('gives every list item an LBody and maps PDF 2.0 types to standard ones', async () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage();
-    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(encode('/P <</MCID 0>> BDC BT ET EMC'))));
+    page.node.set(
+      PDFName.of('Contents'),
+      doc.context.register(doc.context.flateStream(encode('/P <</MCID 0>> BDC BT ET EMC'))),
+    );
     const ctx = doc.context;
     const item = ctx.register(ctx.obj({}));
     const label = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Lbl', P: item }));
@@ -93,12 +127,20 @@ describe('PDF/UA metadata', () => {
   it('retags a figure that holds a list as a Div, and keeps a picture a Figure with its Alt', async () => {
     const doc = await PDFDocument.create();
     const page = doc.addPage();
-    page.node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream(encode('/P <</MCID 0>> BDC BT ET EMC'))));
+    page.node.set(
+      PDFName.of('Contents'),
+      doc.context.register(doc.context.flateStream(encode('/P <</MCID 0>> BDC BT ET EMC'))),
+    );
     const ctx = doc.context;
     const list = ctx.register(ctx.obj({ Type: 'StructElem', S: 'L' }));
-    const timeline = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Figure', Alt: PDFString.of('Your day'), K: [list] }));
+    const timeline = ctx.register(
+      ctx.obj({ Type: 'StructElem', S: 'Figure', Alt: PDFString.of('Your day'), K: [list] }),
+    );
     const logo = ctx.register(ctx.obj({ Type: 'StructElem', S: 'Figure', Alt: PDFString.of('Logo'), K: 0 }));
-    doc.catalog.set(PDFName.of('StructTreeRoot'), ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: [timeline, logo] })));
+    doc.catalog.set(
+      PDFName.of('StructTreeRoot'),
+      ctx.register(ctx.obj({ Type: 'StructTreeRoot', K: [timeline, logo] })),
+    );
     applyPdfUa(doc, FIELDS);
     expect(String(ctx.lookup(timeline))).toMatch(/\/S \/Div/);
     expect(String(ctx.lookup(timeline))).not.toContain('/Alt');

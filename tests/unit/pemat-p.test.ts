@@ -8,7 +8,13 @@ const minUnderstandability = 80;
 const minActionability = 70;
 
 /** Pages about risk or eligibility must give the reader something to act on: a checklist or a visual aid. */
-const riskAndEligibilityPages = ['risks-and-side-effects', 'after-your-session', 'is-it-right-for-me', 'legal-status-and-safe-settings', 'preparing-for-your-session'];
+const riskAndEligibilityPages = [
+  'risks-and-side-effects',
+  'after-your-session',
+  'is-it-right-for-me',
+  'legal-status-and-safe-settings',
+  'preparing-for-your-session',
+];
 
 /** Components that draw a visual aid (a captioned figure, table or grouped list), and those that are tables. */
 const visualAidTag = /<(?:SessionTimeline|TreatmentOptions|WhenToGetHelp|HandoutTable)\b/;
@@ -20,7 +26,9 @@ const editions = [
   { language: 'en' as const, pages: loadPages() },
   { language: 'es' as const, pages: loadPages(join(docsDir, 'es'), '/es/') },
 ];
-const cases = editions.flatMap(({ language, pages }) => pages.map((page) => [`${language}/${page.slug}`, language, page] as const));
+const cases = editions.flatMap(({ language, pages }) =>
+  pages.map((page) => [`${language}/${page.slug}`, language, page] as const),
+);
 const results: string[] = [];
 
 function scoreOf(language: 'en' | 'es', page: GuidePage): PageScore | undefined {
@@ -31,7 +39,10 @@ describe('PEMAT-P scores (tests/support/pemat-p.yaml)', () => {
   it('scores no page that does not exist', () => {
     for (const { language, pages } of editions) {
       const slugs = new Set(pages.map((page) => page.slug));
-      expect(Object.keys(scores.pages[language] ?? {}).filter((slug) => !slugs.has(slug)), `${language}: scores for missing pages`).toEqual([]);
+      expect(
+        Object.keys(scores.pages[language] ?? {}).filter((slug) => !slugs.has(slug)),
+        `${language}: scores for missing pages`,
+      ).toEqual([]);
     }
   });
 
@@ -59,13 +70,18 @@ describe('PEMAT-P scores (tests/support/pemat-p.yaml)', () => {
     // A page with a visual aid is rated on it (16, 17); a page without one cannot be credited for it.
     expect(u['16'] !== 'NA', `${name}: item 16 is N/A exactly when the page has no visual aid`).toBe(hasAid);
     expect(u['17'] !== 'NA', `${name}: item 17 is N/A exactly when the page has no visual aid`).toBe(hasAid);
-    expect(u['19'] !== 'NA', `${name}: item 19 is N/A exactly when the page has no table`).toBe(tableTag.test(page.body));
+    expect(u['19'] !== 'NA', `${name}: item 19 is N/A exactly when the page has no table`).toBe(
+      tableTag.test(page.body),
+    );
   });
 
   it.each(cases.filter(([, , page]) => riskAndEligibilityPages.includes(page.slug)))(
     '%s gives a checklist or a visual aid the reader can act on',
     (name, _language, page) => {
-      expect(checklist.test(page.body) || visualAidTag.test(page.body), `${name} needs a checklist ("- [ ] ...") or a visual aid`).toBe(true);
+      expect(
+        checklist.test(page.body) || visualAidTag.test(page.body),
+        `${name} needs a checklist ("- [ ] ...") or a visual aid`,
+      ).toBe(true);
     },
   );
 
@@ -84,6 +100,12 @@ describe('PEMAT-P scores (tests/support/pemat-p.yaml)', () => {
   });
 
   afterAll(() => {
-    if (results.length > 0) console.log(['PEMAT-P (understandability, actionability):', ...results.sort((a, b) => a.slice(14).localeCompare(b.slice(14)))].join('\n'));
+    if (results.length > 0)
+      console.log(
+        [
+          'PEMAT-P (understandability, actionability):',
+          ...results.sort((a, b) => a.slice(14).localeCompare(b.slice(14))),
+        ].join('\n'),
+      );
   });
 });

@@ -48,11 +48,18 @@ describe('Spanish syllable counting', () => {
 
 describe(`Spanish readability (INFLESZ, at least ${minScore})`, () => {
   // With no Spanish pages there is nothing to score; tests/unit/translations.test.ts reports missing ones.
-  if (pages.length === 0) it.skip(singleLanguageReason(clinic, 'es') || 'no Spanish pages yet (src/content/docs/es/ is empty)', () => undefined);
+  if (pages.length === 0)
+    it.skip(
+      singleLanguageReason(clinic, 'es') || 'no Spanish pages yet (src/content/docs/es/ is empty)',
+      () => undefined,
+    );
 
   it.each(pages.map((page) => [page.file, page] as const))('es/%s reads as normal or easier', (file, page) => {
     const score = inflesz(proseOf(page));
-    expect(score, `es/${file} scores ${score.toFixed(1)} (${infleszBand(score)}); use shorter sentences and shorter words`).toBeGreaterThanOrEqual(minScore);
+    expect(
+      score,
+      `es/${file} scores ${score.toFixed(1)} (${infleszBand(score)}); use shorter sentences and shorter words`,
+    ).toBeGreaterThanOrEqual(minScore);
   });
 
   afterAll(() => {

@@ -23,9 +23,10 @@ describe('readability (Flesch–Kincaid grade)', () => {
   it.each(pages.map((page) => [page.file, page] as const))('%s is at or below grade 8', (_file, page) => {
     const grade = fleschKincaidGrade(proseOf(page));
     grades.set(page.file, grade);
-    expect(grade, `${page.file} reads at grade ${grade.toFixed(1)}; shorten sentences and use shorter words`).toBeLessThanOrEqual(
-      maxPageGrade,
-    );
+    expect(
+      grade,
+      `${page.file} reads at grade ${grade.toFixed(1)}; shorten sentences and use shorter words`,
+    ).toBeLessThanOrEqual(maxPageGrade);
   });
 
   it('has a median page at or below grade 7', () => {

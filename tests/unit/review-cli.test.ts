@@ -29,7 +29,11 @@ describe('npm run review', { timeout: 30_000 }, () => {
     expect(reviewFileSchema.parse(JSON.parse(await site.read('src/content/reviews/es.json'))).reviews).toHaveLength(1);
     const status = await review(site, ['status']);
     expect(status.code).toBe(0);
-    const row = (label: string): string[] => status.stdout.split('\n').find((line) => line.startsWith(`${label} `))?.split(/\s{2,}/) ?? [];
+    const row = (label: string): string[] =>
+      status.stdout
+        .split('\n')
+        .find((line) => line.startsWith(`${label} `))
+        ?.split(/\s{2,}/) ?? [];
     expect(row('glossary')).toEqual(['glossary', 'Ana Ruiz, MD', today, due, 'no']);
     expect(row('es/glossary')).toEqual(['es/glossary', 'Ana Ruiz, MD', today, due, 'no', 'no']);
     expect(row('risks-and-side-effects')).toEqual(['risks-and-side-effects', 'NOT REVIEWED', '-', '-', '-']);
@@ -41,7 +45,11 @@ describe('npm run review', { timeout: 30_000 }, () => {
     ['an empty name', ['sign', 'glossary', '--by', ''], /--by is required/],
     ['a missing --by', ['sign', 'glossary'], /--by is required/],
     ['a name without credentials', ['sign', 'glossary', '--by', 'Ana Ruiz'], /name and credentials/],
-    ['an unknown flag', ['sign', 'glossary', '--by', 'Ana Ruiz, MD', '--reviewer', 'x'], /Unknown option '--reviewer'.*--help/],
+    [
+      'an unknown flag',
+      ['sign', 'glossary', '--by', 'Ana Ruiz, MD', '--reviewer', 'x'],
+      /Unknown option '--reviewer'.*--help/,
+    ],
     ['a flag with no value', ['sign', 'glossary', '--by'], /--by/],
     ['an unknown command', ['approve', 'glossary'], /unknown command "approve"/],
     ['a date in the future', ['sign', 'glossary', '--by', 'Ana Ruiz, MD', '--date', '2999-01-01'], /in the future/],

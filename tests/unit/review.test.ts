@@ -17,7 +17,9 @@ const languages = ['en', 'es'] as const;
 const TODAY = '2027-03-10';
 
 function statusOf(statuses: PageStatus[], label: string): PageStatus {
-  const found = statuses.find((status) => (status.page.lang === 'en' ? status.page.page : `${status.page.lang}/${status.page.page}`) === label);
+  const found = statuses.find(
+    (status) => (status.page.lang === 'en' ? status.page.page : `${status.page.lang}/${status.page.page}`) === label,
+  );
   if (!found) throw new Error(`no status for ${label}`);
   return found;
 }
@@ -60,35 +62,79 @@ describe('signing and status', () => {
   });
 
   it('records who, when and the hash of the file, and status then shows the review and its due date', async () => {
-    const [record] = await signPages({ root: site.root, languages, pages: ['glossary'], by: '  Ana Ruiz, MD ', today: TODAY });
+    const [record] = await signPages({
+      root: site.root,
+      languages,
+      pages: ['glossary'],
+      by: '  Ana Ruiz, MD ',
+      today: TODAY,
+    });
     const source = await site.read('src/content/docs/glossary.md');
-    expect(record).toEqual({ page: 'glossary', lang: 'en', reviewer: 'Ana Ruiz, MD', date: TODAY, contentSha256: contentHash(source) });
+    expect(record).toEqual({
+      page: 'glossary',
+      lang: 'en',
+      reviewer: 'Ana Ruiz, MD',
+      date: TODAY,
+      contentSha256: contentHash(source),
+    });
     const file = reviewFileSchema.parse(JSON.parse(await site.read('src/content/reviews/en.json')));
     expect(file.reviews).toEqual([record]);
     const status = statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'glossary');
-    expect(status.state).toMatchObject({ kind: 'current', due: '2028-03-10', dueSoon: false, review: { reviewer: 'Ana Ruiz, MD' } });
-    expect(statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind).toBe('unreviewed');
+    expect(status.state).toMatchObject({
+      kind: 'current',
+      due: '2028-03-10',
+      dueSoon: false,
+      review: { reviewer: 'Ana Ruiz, MD' },
+    });
+    expect(
+      statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind,
+    ).toBe('unreviewed');
   });
 
   it('says a page changed when its file is edited after the review, and not when only its line endings change', async () => {
-    await signPages({ root: site.root, languages, pages: ['risks-and-side-effects'], by: 'Ana Ruiz, MD', today: TODAY });
+    await signPages({
+      root: site.root,
+      languages,
+      pages: ['risks-and-side-effects'],
+      by: 'Ana Ruiz, MD',
+      today: TODAY,
+    });
     const file = join(site.root, 'src/content/docs/risks-and-side-effects.mdx');
     const original = await readFile(file, 'utf8');
     await writeFile(file, original.replace(/\n/g, '\r\n'));
-    expect(statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind).toBe('current');
+    expect(
+      statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind,
+    ).toBe('current');
     await appendFile(file, '\nA sentence added after the review.\n');
-    expect(statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind).toBe('changed');
+    expect(
+      statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state.kind,
+    ).toBe('changed');
     // Signing again covers the new text.
-    await signPages({ root: site.root, languages, pages: ['risks-and-side-effects'], by: 'Ben Ode, PharmD', today: TODAY });
+    await signPages({
+      root: site.root,
+      languages,
+      pages: ['risks-and-side-effects'],
+      by: 'Ben Ode, PharmD',
+      today: TODAY,
+    });
     const state = statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'risks-and-side-effects').state;
     expect(state).toMatchObject({ kind: 'current', review: { reviewer: 'Ben Ode, PharmD' } });
     expect((await readReviewFile(site.root, 'en')).reviews).toHaveLength(2);
   });
 
   it('tells when the English page changed after its translation was checked', async () => {
-    const [record] = await signPages({ root: site.root, languages, pages: ['es/glossary'], by: 'Lucía Pérez, MD', today: TODAY });
+    const [record] = await signPages({
+      root: site.root,
+      languages,
+      pages: ['es/glossary'],
+      by: 'Lucía Pérez, MD',
+      today: TODAY,
+    });
     expect(record?.englishSha256).toBe(contentHash(await site.read('src/content/docs/glossary.md')));
-    expect(statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'es/glossary')).toMatchObject({ state: { kind: 'current' }, englishChanged: false });
+    expect(statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'es/glossary')).toMatchObject({
+      state: { kind: 'current' },
+      englishChanged: false,
+    });
     await appendFile(join(site.root, 'src/content/docs/glossary.md'), '\nA new English term.\n');
     const status = statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'es/glossary');
     expect(status).toMatchObject({ state: { kind: 'current' }, englishChanged: true });
@@ -96,7 +142,14 @@ describe('signing and status', () => {
   });
 
   it('warns ahead of the due date, then flags the page as overdue (or stops the build, if the clinic says so)', async () => {
-    await signPages({ root: site.root, languages, pages: ['after-your-session'], by: 'Ana Ruiz, MD', date: '2026-04-01', today: TODAY });
+    await signPages({
+      root: site.root,
+      languages,
+      pages: ['after-your-session'],
+      by: 'Ana Ruiz, MD',
+      date: '2026-04-01',
+      today: TODAY,
+    });
     const soon = statusOf(await collectStatuses(site.root, languages, policy, TODAY), 'after-your-session');
     expect(soon.state).toMatchObject({ kind: 'current', due: '2027-04-01', dueSoon: true });
     expect(buildFindings([soon], policy).warnings[0]).toMatch(/after-your-session .*due on 2027-04-01/);
@@ -105,7 +158,9 @@ describe('signing and status', () => {
     expect(buildFindings([late], policy)).toMatchObject({ errors: [] });
     expect(buildFindings([late], policy).warnings[0]).toMatch(/after-your-session .*was due on 2027-04-01/);
     const failing = buildFindings([late], { ...policy, overdue: 'fail' });
-    expect(failing.errors[0]).toMatch(/after-your-session \(.*after-your-session\.mdx?\): its clinical review was due on 2027-04-01/);
+    expect(failing.errors[0]).toMatch(
+      /after-your-session \(.*after-your-session\.mdx?\): its clinical review was due on 2027-04-01/,
+    );
   });
 
   it.each([
@@ -127,7 +182,13 @@ describe('signing and status', () => {
   });
 
   it('refuses a damaged record file, naming it, instead of treating pages as unreviewed', async () => {
-    await writeFile(join(site.root, 'src/content/reviews/en.json'), JSON.stringify({ lang: 'en', reviews: [{ page: 'glossary', lang: 'en', reviewer: 'Ana Ruiz', date: '2026-13-01', contentSha256: 'abc' }] }));
+    await writeFile(
+      join(site.root, 'src/content/reviews/en.json'),
+      JSON.stringify({
+        lang: 'en',
+        reviews: [{ page: 'glossary', lang: 'en', reviewer: 'Ana Ruiz', date: '2026-13-01', contentSha256: 'abc' }],
+      }),
+    );
     const error = await collectStatuses(site.root, languages, policy, TODAY).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ReviewError);
     expect((error as Error).message).toMatch(/src\/content\/reviews\/en\.json is not a valid review record file/);
@@ -146,29 +207,72 @@ describe('what a page says about its review', () => {
     last: 'Last reviewed by {reviewer} on {date}.',
     advice: 'Talk with your care team.',
   };
-  const review = { page: 'glossary', lang: 'en' as const, reviewer: 'Ana Ruiz, MD', date: '2026-11-20', contentSha256: 'a'.repeat(64) };
+  const review = {
+    page: 'glossary',
+    lang: 'en' as const,
+    reviewer: 'Ana Ruiz, MD',
+    date: '2026-11-20',
+    contentSha256: 'a'.repeat(64),
+  };
 
   it('names the reviewer, the date and the next due date of a current review', () => {
     const words = reviewWords(reviewState(review, 'a'.repeat(64), '2026-12-01', policy), templates, 'en-US');
-    expect(words).toEqual({ notice: false, headline: 'Reviewed by Ana Ruiz, MD on November 20, 2026 · Next review due November 20, 2027', details: [] });
+    expect(words).toEqual({
+      notice: false,
+      headline: 'Reviewed by Ana Ruiz, MD on November 20, 2026 · Next review due November 20, 2027',
+      details: [],
+    });
   });
 
   it('gives a notice for a page never reviewed, changed since, or overdue', () => {
-    expect(reviewWords(reviewState(undefined, 'a'.repeat(64), '2026-12-01', policy), templates, 'en')).toMatchObject({ notice: true, headline: templates.unreviewed });
+    expect(reviewWords(reviewState(undefined, 'a'.repeat(64), '2026-12-01', policy), templates, 'en')).toMatchObject({
+      notice: true,
+      headline: templates.unreviewed,
+    });
     const changed = reviewWords(reviewState(review, 'b'.repeat(64), '2026-12-01', policy), templates, 'en');
-    expect(changed).toMatchObject({ notice: true, headline: templates.changed, details: ['Last reviewed by Ana Ruiz, MD on November 20, 2026.', templates.advice] });
+    expect(changed).toMatchObject({
+      notice: true,
+      headline: templates.changed,
+      details: ['Last reviewed by Ana Ruiz, MD on November 20, 2026.', templates.advice],
+    });
     const overdue = reviewWords(reviewState(review, 'a'.repeat(64), '2027-11-21', policy), templates, 'en');
-    expect(overdue).toMatchObject({ notice: true, headline: 'This page is due for a new check by a clinician (due November 20, 2027).' });
+    expect(overdue).toMatchObject({
+      notice: true,
+      headline: 'This page is due for a new check by a clinician (due November 20, 2027).',
+    });
   });
 
   it('writes dates the Spanish way on Spanish pages', () => {
-    const words = reviewWords(reviewState(review, 'a'.repeat(64), '2026-12-01', policy), { ...templates, current: 'Revisado por {reviewer} el {date} · Próxima revisión: {due}' }, 'es');
-    expect(words.headline).toBe('Revisado por Ana Ruiz, MD el 20 de noviembre de 2026 · Próxima revisión: 20 de noviembre de 2027');
+    const words = reviewWords(
+      reviewState(review, 'a'.repeat(64), '2026-12-01', policy),
+      { ...templates, current: 'Revisado por {reviewer} el {date} · Próxima revisión: {due}' },
+      'es',
+    );
+    expect(words.headline).toBe(
+      'Revisado por Ana Ruiz, MD el 20 de noviembre de 2026 · Próxima revisión: 20 de noviembre de 2027',
+    );
   });
 
   it('makes the booklet say how many of its handouts lack a current review', () => {
     const labels = { bookletReviewedAll: 'All checked.', bookletNotReviewed: '{count} of {total} not checked.' };
-    expect(bookletReview([{ line: 'x', notice: true }, { line: 'y', notice: false, date: '2026-11-20' }, { line: 'z', notice: true }], labels)).toEqual({ line: '2 of 3 not checked.', notice: true, date: '2026-11-20' });
-    expect(bookletReview([{ line: 'y', notice: false, date: '2026-11-20' }, { line: 'y', notice: false, date: '2026-12-01' }], labels)).toEqual({ line: 'All checked.', notice: false, date: '2026-12-01' });
+    expect(
+      bookletReview(
+        [
+          { line: 'x', notice: true },
+          { line: 'y', notice: false, date: '2026-11-20' },
+          { line: 'z', notice: true },
+        ],
+        labels,
+      ),
+    ).toEqual({ line: '2 of 3 not checked.', notice: true, date: '2026-11-20' });
+    expect(
+      bookletReview(
+        [
+          { line: 'y', notice: false, date: '2026-11-20' },
+          { line: 'y', notice: false, date: '2026-12-01' },
+        ],
+        labels,
+      ),
+    ).toEqual({ line: 'All checked.', notice: false, date: '2026-12-01' });
   });
 });

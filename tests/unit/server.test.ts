@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../scripts/handouts/server.ts';
+import { serveStatic, type StaticServer } from '../../src/handouts/server.ts';
 import { rawRequest } from '../support/http.ts';
 
 describe('static server for the built site', () => {
@@ -49,7 +49,12 @@ describe('static server for the built site', () => {
   });
 
   it('never serves files outside the site folder', async () => {
-    for (const path of ['/patient-guide/../etc/passwd', '/patient-guide/%2e%2e/%2e%2e/etc/passwd', '/patient-guide/a/../../etc/passwd', '/patient-guide/%E0%A4%A']) {
+    for (const path of [
+      '/patient-guide/../etc/passwd',
+      '/patient-guide/%2e%2e/%2e%2e/etc/passwd',
+      '/patient-guide/a/../../etc/passwd',
+      '/patient-guide/%E0%A4%A',
+    ]) {
       const answer = await rawRequest(server.origin, path);
       expect(answer.status, path).toBeGreaterThanOrEqual(400);
       expect(answer.body, path).not.toContain('root:');
@@ -70,7 +75,9 @@ describe('static server for the built site', () => {
   it('lets no browser keep a copy, so a rebuilt page is never shown stale and never answered with 304', async () => {
     const home = await fetch(server.url);
     expect(home.headers.get('cache-control')).toBe('no-store');
-    const again = await fetch(server.url, { headers: { 'if-none-match': home.headers.get('etag') ?? '*', 'if-modified-since': new Date().toUTCString() } });
+    const again = await fetch(server.url, {
+      headers: { 'if-none-match': home.headers.get('etag') ?? '*', 'if-modified-since': new Date().toUTCString() },
+    });
     expect(again.status).toBe(200);
   });
 });

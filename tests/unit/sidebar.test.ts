@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configWarnings } from '../../src/integrations/config-warnings.ts';
 import { parseClinicConfig } from '../../src/lib/clinic-config.ts';
-import { guideSidebar, readSidebarPages, SIDEBAR_GROUPS, SidebarError, sidebarOrderWarnings } from '../../src/lib/sidebar.ts';
+import {
+  guideSidebar,
+  readSidebarPages,
+  SIDEBAR_GROUPS,
+  SidebarError,
+  sidebarOrderWarnings,
+} from '../../src/lib/sidebar.ts';
 import lakeside from '../fixtures/clinic/lakeside/clinic.config.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 import { READING_ORDER } from '../support/sidebar-order.ts';
@@ -22,7 +28,9 @@ function page(file: string, sidebar: string): void {
 describe('the sidebar from the pages’ frontmatter', () => {
   it('keeps the reading order the guide had when the list was in astro.config.mjs', () => {
     const sidebar = guideSidebar(['en', 'es']);
-    expect(sidebar.map((group) => ({ group: group.label, slugs: group.items.map((item) => item.slug) }))).toEqual(READING_ORDER);
+    expect(sidebar.map((group) => ({ group: group.label, slugs: group.items.map((item) => item.slug) }))).toEqual(
+      READING_ORDER,
+    );
     expect(sidebar.map((group) => group.translations)).toEqual(SIDEBAR_GROUPS.map((group) => ({ es: group.label.es })));
   });
 
@@ -47,10 +55,18 @@ describe('the sidebar from the pages’ frontmatter', () => {
   });
 
   it.each([
-    ['no group', '  order: 3', /new\.md cannot be placed in the sidebar:\n {2}- `sidebar\.group` must be one of "start", .*"help" \(it is missing\)/],
+    [
+      'no group',
+      '  order: 3',
+      /new\.md cannot be placed in the sidebar:\n {2}- `sidebar\.group` must be one of "start", .*"help" \(it is missing\)/,
+    ],
     ['an unknown group', '  group: extras\n  order: 3', /`sidebar\.group` must be one of .* \(got "extras"\)/],
     ['no order', '  group: help', /`sidebar\.order` must be a number: .* \(it is missing\)/],
-    ['an order that is not a number', '  group: help\n  order: first', /`sidebar\.order` must be a number: .* \(got "first"\)/],
+    [
+      'an order that is not a number',
+      '  group: help\n  order: first',
+      /`sidebar\.order` must be a number: .* \(got "first"\)/,
+    ],
   ])('stops with the file and the fix for a page with %s', (_case, sidebar, expected) => {
     page('new.md', sidebar);
     expect(() => readSidebarPages(docs)).toThrow(SidebarError);
@@ -62,7 +78,11 @@ describe('the sidebar from the pages’ frontmatter', () => {
     page('second.mdx', '  group: help\n  order: 5');
     page('elsewhere.md', '  group: safety\n  order: 5');
     const warnings = sidebarOrderWarnings(readSidebarPages(docs));
-    expect(warnings).toEqual([expect.stringMatching(/^src\/content\/docs\/first\.md and src\/content\/docs\/second\.mdx both have sidebar\.order 5 in the "help" group; give one of them another number/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^src\/content\/docs\/first\.md and src\/content\/docs\/second\.mdx both have sidebar\.order 5 in the "help" group; give one of them another number/,
+      ),
+    ]);
   });
 
   it('has no two pages sharing a place in the guide as shipped', () => {

@@ -54,7 +54,9 @@ describe('a clinic that builds both editions', () => {
     expect(translatedLanguages(bilingual)).toEqual(['es']);
     expect(singleLanguageReason(bilingual)).toBe('');
     expect(singleLanguageReason(bilingual, 'es')).toBe('');
-    expect(translationGaps(bilingual.languages, docs)).toEqual([{ language: 'es', missing: ['after-your-session.mdx'], orphans: ['extra.md'] }]);
+    expect(translationGaps(bilingual.languages, docs)).toEqual([
+      { language: 'es', missing: ['after-your-session.mdx'], orphans: ['extra.md'] },
+    ]);
   });
 
   it('gives the Spanish pages their /es/ addresses', () => {
@@ -64,6 +66,10 @@ describe('a clinic that builds both editions', () => {
 
   it('reports every page missing when the translation folder does not exist', () => {
     rmSync(join(docs, 'es'), { recursive: true });
-    expect(translationGaps(bilingual.languages, docs)[0]?.missing).toEqual(['after-your-session.mdx', 'glossary.md', 'index.md']);
+    expect(translationGaps(bilingual.languages, docs)[0]?.missing).toEqual([
+      'after-your-session.mdx',
+      'glossary.md',
+      'index.md',
+    ]);
   });
 });

@@ -29,6 +29,8 @@ describe("Starlight's search script (the contract search-ui.ts relies on)", () =
 
   it('serves that module as an object of the pagefind settings', async () => {
     const modules = await readFile(join(starlightDir, 'dist/integrations/vite-virtual-modules.js'), 'utf8');
-    expect(modules).toMatch(/"virtual:starlight\/pagefind-config": `export const pagefindUserConfig = \$\{JSON\.stringify/);
+    expect(modules).toMatch(
+      /"virtual:starlight\/pagefind-config": `export const pagefindUserConfig = \$\{JSON\.stringify/,
+    );
   });
 });

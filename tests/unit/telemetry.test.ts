@@ -40,11 +40,20 @@ describe('Astro telemetry', () => {
 
   async function recordSession(loadConfig: boolean): Promise<{ disabled: boolean; requests: string[] }> {
     trap.requests.length = 0;
-    const env = { ...trap.proxyEnv, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ASTRO_TELEMETRY_DISABLED: '', TELEMETRY_DISABLED: '' };
+    const env = {
+      ...trap.proxyEnv,
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, '.config'),
+      ASTRO_TELEMETRY_DISABLED: '',
+      TELEMETRY_DISABLED: '',
+    };
     const args = ['--input-type=module', '-e', RECORD_SESSION, ...(loadConfig ? ['load-config'] : [])];
     const result = await runTool('node', args, { env, timeoutMs: 120_000 });
     expect(result.code, result.stderr).toBe(0);
-    return { ...(JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { disabled: boolean }), requests: [...trap.requests] };
+    return {
+      ...(JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as { disabled: boolean }),
+      requests: [...trap.requests],
+    };
   }
 
   it('is on by default, and the trap sees the call (so the check below can fail)', { timeout: 150_000 }, async () => {

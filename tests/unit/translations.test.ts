@@ -13,7 +13,10 @@ const translated = translatedLanguages(clinic);
 const english = loadPages();
 
 function strings(language: string): Record<string, string> {
-  return JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/content/i18n', `${language}.json`), 'utf8')) as Record<string, string>;
+  return JSON.parse(readFileSync(join(PROJECT_ROOT, 'src/content/i18n', `${language}.json`), 'utf8')) as Record<
+    string,
+    string
+  >;
 }
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
@@ -27,8 +30,14 @@ describe('translated editions', () => {
     it('has every English page, and no page English lacks', () => {
       const gap = translationGaps([language]).find((entry) => entry.language === language);
       const untranslated = gap?.missing ?? [];
-      if (untranslated.length > 0) console.log(`Not yet translated into "${language}" (readers see the English page with a notice):\n  ${untranslated.join('\n  ')}`);
-      expect(gap?.orphans, `pages in src/content/docs/${language}/ with no English original (same file name expected)`).toEqual([]);
+      if (untranslated.length > 0)
+        console.log(
+          `Not yet translated into "${language}" (readers see the English page with a notice):\n  ${untranslated.join('\n  ')}`,
+        );
+      expect(
+        gap?.orphans,
+        `pages in src/content/docs/${language}/ with no English original (same file name expected)`,
+      ).toEqual([]);
       expect(untranslated, `pages with no "${language}" translation in src/content/docs/${language}/`).toEqual([]);
     });
 
@@ -36,8 +45,14 @@ describe('translated editions', () => {
       for (const page of pages) {
         const original = english.find((candidate) => candidate.file === page.file);
         if (!original) continue;
-        const sources = (p: GuidePage) => (p.frontmatter.sources as Array<Record<string, unknown>> | undefined)?.map(({ title, publisher, year, url }) => ({ title, publisher, year, url }));
-        expect(sources(page), `${language}/${page.file}: sources must match the English page (titles stay as published)`).toEqual(sources(original));
+        const sources = (p: GuidePage) =>
+          (p.frontmatter.sources as Array<Record<string, unknown>> | undefined)?.map(
+            ({ title, publisher, year, url }) => ({ title, publisher, year, url }),
+          );
+        expect(
+          sources(page),
+          `${language}/${page.file}: sources must match the English page (titles stay as published)`,
+        ).toEqual(sources(original));
         const place = (p: GuidePage) => p.frontmatter.sidebar as { order?: unknown; group?: unknown } | undefined;
         expect(place(page)?.order, `${language}/${page.file}: sidebar.order`).toEqual(place(original)?.order);
         expect(place(page)?.group, `${language}/${page.file}: sidebar.group`).toEqual(place(original)?.group);
@@ -50,7 +65,8 @@ describe('translated editions', () => {
       const other = strings(language);
       expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
       expect(Object.keys(en).sort()).toEqual(Object.keys(guideStringsSchema.shape).sort());
-      for (const key of Object.keys(en)) expect(placeholders(other[key] ?? ''), key).toEqual(placeholders(en[key] ?? ''));
+      for (const key of Object.keys(en))
+        expect(placeholders(other[key] ?? ''), key).toEqual(placeholders(en[key] ?? ''));
     });
   });
 });

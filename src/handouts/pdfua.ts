@@ -10,7 +10,19 @@
  * The title shown in the viewer (07-001) and the document language (11-00x) are set in metadata.ts.
  * Everything here is derived from the document and its inputs, never from time or chance.
  */
-import { decodePDFRawStream, PDFArray, PDFDict, PDFHeader, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFHeader,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFDocument,
+  type PDFObject,
+} from 'pdf-lib';
 import { markArtifacts } from './content-stream.ts';
 import { escapeHtml } from './html.ts';
 
@@ -43,7 +55,13 @@ const name = (value: string): PDFName => PDFName.of(value);
 export function xmpPacket(fields: XmpFields): string {
   const date = fields.date?.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const text = escapeHtml;
-  const dates = date ? [`<xmp:CreateDate>${date}</xmp:CreateDate>`, `<xmp:ModifyDate>${date}</xmp:ModifyDate>`, `<xmp:MetadataDate>${date}</xmp:MetadataDate>`] : [];
+  const dates = date
+    ? [
+        `<xmp:CreateDate>${date}</xmp:CreateDate>`,
+        `<xmp:ModifyDate>${date}</xmp:ModifyDate>`,
+        `<xmp:MetadataDate>${date}</xmp:MetadataDate>`,
+      ]
+    : [];
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
@@ -78,7 +96,8 @@ function setXmp(doc: PDFDocument, fields: XmpFields): void {
 
 function pageContent(doc: PDFDocument, page: PDFDict): Uint8Array {
   const contents = page.lookup(name('Contents'));
-  const streams = contents instanceof PDFArray ? contents.asArray().map((item) => doc.context.lookup(item)) : [contents];
+  const streams =
+    contents instanceof PDFArray ? contents.asArray().map((item) => doc.context.lookup(item)) : [contents];
   const parts = streams.map((stream) => {
     if (!(stream instanceof PDFRawStream)) throw new Error('a page has content that is not a stream');
     return decodePDFRawStream(stream).decode();
@@ -101,7 +120,8 @@ function markPageArtifacts(doc: PDFDocument, coverPages: number[]): void {
     page.node.set(name('Contents'), doc.context.register(doc.context.flateStream(bytes)));
     // pdf-lib writes every object it holds, referenced or not: drop the old streams.
     const array = old instanceof PDFRef ? doc.context.lookup(old) : old;
-    if (array instanceof PDFArray) for (const item of array.asArray()) if (item instanceof PDFRef) doc.context.delete(item);
+    if (array instanceof PDFArray)
+      for (const item of array.asArray()) if (item instanceof PDFRef) doc.context.delete(item);
     if (old instanceof PDFRef) doc.context.delete(old);
   });
 }
@@ -117,7 +137,12 @@ function structElems(doc: PDFDocument): Array<[PDFRef, PDFDict]> {
 function addRoleMap(doc: PDFDocument, elements: Array<[PDFRef, PDFDict]>): void {
   const root = doc.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
   if (!root) return;
-  const used = new Set(elements.map(([, dict]) => dict.get(name('S'))).filter((s): s is PDFName => s instanceof PDFName).map((s) => s.decodeText()));
+  const used = new Set(
+    elements
+      .map(([, dict]) => dict.get(name('S')))
+      .filter((s): s is PDFName => s instanceof PDFName)
+      .map((s) => s.decodeText()),
+  );
   const map = root.lookupMaybe(name('RoleMap'), PDFDict) ?? doc.context.obj({});
   for (const [type, standard] of Object.entries(ROLE_MAP)) if (used.has(type)) map.set(name(type), name(standard));
   if (map.keys().length > 0) root.set(name('RoleMap'), map);
@@ -133,7 +158,8 @@ function parentTreeEntries(doc: PDFDocument): Map<number, PDFObject> {
       const key = nums.lookup(i);
       if (key instanceof PDFNumber) entries.set(key.asNumber(), nums.get(i + 1));
     }
-    for (const kid of node.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? []) walk(doc.context.lookupMaybe(kid, PDFDict));
+    for (const kid of node.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? [])
+      walk(doc.context.lookupMaybe(kid, PDFDict));
   };
   walk(doc.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict)?.lookupMaybe(name('ParentTree'), PDFDict));
   return entries;
@@ -153,8 +179,11 @@ function addListBodies(doc: PDFDocument, elements: Array<[PDFRef, PDFDict]>): vo
     let key: number | undefined;
     let mcid: number | undefined;
     if (kid instanceof PDFNumber || (dict instanceof PDFDict && dict.get(name('Type')) === name('MCR'))) {
-      mcid = kid instanceof PDFNumber ? kid.asNumber() : (dict as PDFDict).lookupMaybe(name('MCID'), PDFNumber)?.asNumber();
-      const page = (dict instanceof PDFDict ? dict.lookupMaybe(name('Pg'), PDFDict) : undefined) ?? item.lookupMaybe(name('Pg'), PDFDict);
+      mcid =
+        kid instanceof PDFNumber ? kid.asNumber() : (dict as PDFDict).lookupMaybe(name('MCID'), PDFNumber)?.asNumber();
+      const page =
+        (dict instanceof PDFDict ? dict.lookupMaybe(name('Pg'), PDFDict) : undefined) ??
+        item.lookupMaybe(name('Pg'), PDFDict);
       key = page?.lookupMaybe(name('StructParents'), PDFNumber)?.asNumber();
     } else if (dict instanceof PDFDict && dict.get(name('Type')) === name('OBJR')) {
       key = dict.lookupMaybe(name('Obj'), PDFDict)?.lookupMaybe(name('StructParent'), PDFNumber)?.asNumber();
@@ -194,7 +223,8 @@ function writeParentTreeNumbers(doc: PDFDocument, entries: Map<number, PDFObject
       const value = key instanceof PDFNumber ? entries.get(key.asNumber()) : undefined;
       if (value !== undefined && value !== nums.get(i + 1)) nums.set(i + 1, value);
     }
-    for (const kid of node.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? []) walk(doc.context.lookupMaybe(kid, PDFDict));
+    for (const kid of node.lookupMaybe(name('Kids'), PDFArray)?.asArray() ?? [])
+      walk(doc.context.lookupMaybe(kid, PDFDict));
   };
   walk(doc.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict)?.lookupMaybe(name('ParentTree'), PDFDict));
 }

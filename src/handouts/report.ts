@@ -6,7 +6,9 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 export function formatEvent(event: HandoutEvent): string | undefined {
   switch (event.type) {
     case 'kept':
-      return event.entries.length > 0 ? `Kept ${plural(event.entries.length, 'unchanged PDF')} from the last run (--force renders them again)` : undefined;
+      return event.entries.length > 0
+        ? `Kept ${plural(event.entries.length, 'unchanged PDF')} from the last run (--force renders them again)`
+        : undefined;
     case 'rendering':
       return `Rendering ${plural(event.count, 'PDF')} with ${event.browser.executablePath} (${event.browser.source}), ${event.concurrency} at a time`;
     case 'written':

@@ -6,10 +6,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bookletSlug, HANDOUT_LIST_PAGE, HANDOUT_TABLE_END, HANDOUT_TABLE_START, HANDOUTS_DIR, PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
-import type { HandoutIndex, HandoutTableLabels } from '../../src/contracts/handout-index.ts';
-import { underBase } from '../../src/lib/base-path.ts';
-import { fillText } from '../../src/lib/placeholders.ts';
+import {
+  bookletSlug,
+  HANDOUT_LIST_PAGE,
+  HANDOUT_TABLE_END,
+  HANDOUT_TABLE_START,
+  HANDOUTS_DIR,
+  PAPER_SIZES,
+  type PaperSize,
+} from '../lib/handout-files.ts';
+import type { HandoutIndex, HandoutTableLabels } from '../contracts/handout-index.ts';
+import { underBase } from '../lib/base-path.ts';
+import { fillText } from '../lib/placeholders.ts';
 import { writeFileAtomic } from './files.ts';
 import { escapeHtml } from './html.ts';
 import type { ManifestEntry } from './manifest.ts';
@@ -24,7 +32,10 @@ interface Column {
 function columns(words: HandoutTableLabels): Column[] {
   const paperName = (paper: PaperSize): string => (paper === 'a4' ? words.a4 : words.letter);
   return [
-    ...PAPER_SIZES.map((paper) => ({ label: paperName(paper), matches: (e: ManifestEntry) => e.paper === paper && e.kind !== 'large-print' })),
+    ...PAPER_SIZES.map((paper) => ({
+      label: paperName(paper),
+      matches: (e: ManifestEntry) => e.paper === paper && e.kind !== 'large-print',
+    })),
     ...PAPER_SIZES.map((paper) => ({
       label: fillText(words.largePrint, { paper: paperName(paper) }),
       matches: (e: ManifestEntry) => e.paper === paper && e.kind === 'large-print',
@@ -33,7 +44,9 @@ function columns(words: HandoutTableLabels): Column[] {
 }
 
 function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** The table as HTML: one row per handout (the booklet first), one column per paper size and print size. */
@@ -42,7 +55,8 @@ export function handoutTableHtml(entries: ManifestEntry[], base: string, words: 
   const shown = columns(words).filter((column) => entries.some(column.matches));
   // Entries come in manifest order: booklets first, then the pages in reading order.
   const rows = [...new Set(entries.map((entry) => entry.slug))];
-  const pages = (count: number): string => (count === 1 ? words.pageOne : fillText(words.pageMany, { count: String(count) }));
+  const pages = (count: number): string =>
+    count === 1 ? words.pageOne : fillText(words.pageMany, { count: String(count) });
   // No `download` attribute: it makes Chromium bypass the service worker, so a saved PDF would not open offline.
   // Each link is named in full ("Start here, US Letter, PDF, 3 pages"), or a screen reader hears "PDF" 66 times.
   const cell = (entry: ManifestEntry | undefined, column: Column): string =>
@@ -98,7 +112,11 @@ export async function fillHandoutTables(
  * Each edition's Handouts page lists that edition's PDFs ("es/printable-handouts/" lists
  * the es- files), from the manifest of what is on disk.
  */
-export async function writeHandoutTables(siteDir: string, index: HandoutIndex, entries: ManifestEntry[]): Promise<{ changed: string[]; missing: string[] }> {
+export async function writeHandoutTables(
+  siteDir: string,
+  index: HandoutIndex,
+  entries: ManifestEntry[],
+): Promise<{ changed: string[]; missing: string[] }> {
   const languageOf = new Map<string, string>();
   for (const page of index.pages) {
     languageOf.set(page.slug, page.lang);

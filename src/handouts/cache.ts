@@ -41,7 +41,16 @@ export async function rendererFingerprint(inputs: FingerprintInputs): Promise<st
   const graph = await moduleGraph(inputs.rendererEntry ?? RENDERER_ENTRY);
   // Hash the sources, not their paths: the same renderer in another checkout gives the same key.
   const sources = await Promise.all(graph.files.map(async (file) => sha256(await readFile(file))));
-  return sha256(JSON.stringify({ sources, packages: graph.packages, browser: inputs.browser, clinic: inputs.clinic, logo: sha256(inputs.logo), font: sha256(inputs.fontFaces) }));
+  return sha256(
+    JSON.stringify({
+      sources,
+      packages: graph.packages,
+      browser: inputs.browser,
+      clinic: inputs.clinic,
+      logo: sha256(inputs.logo),
+      font: sha256(inputs.fontFaces),
+    }),
+  );
 }
 
 /**
@@ -51,7 +60,9 @@ export async function rendererFingerprint(inputs: FingerprintInputs): Promise<st
 export async function browserIdentity(executablePath: string | undefined): Promise<string> {
   if (!executablePath) return 'no browser found';
   const version = await new Promise<string>((resolve) => {
-    execFile(executablePath, ['--version'], { timeout: 10_000 }, (error, stdout) => resolve(error ? '' : stdout.trim()));
+    execFile(executablePath, ['--version'], { timeout: 10_000 }, (error, stdout) =>
+      resolve(error ? '' : stdout.trim()),
+    );
   });
   if (version) return version;
   const info = await stat(executablePath).catch(() => undefined);
@@ -74,7 +85,9 @@ export async function pageHashes(siteDir: string, base: string, paths: string[])
     paths.map(async (path) => {
       const html = await readFile(join(fileOf(path), 'index.html'), 'utf8');
       const sheets = await Promise.all(
-        stylesheetHrefs(html).map(async (href) => sha256((await readFile(fileOf(href.split(/[?#]/)[0] ?? href)).catch(() => undefined)) ?? `missing ${href}`)),
+        stylesheetHrefs(html).map(async (href) =>
+          sha256((await readFile(fileOf(href.split(/[?#]/)[0] ?? href)).catch(() => undefined)) ?? `missing ${href}`),
+        ),
       );
       return [path, sha256([sha256(html), ...sheets].join('\n'))] as const;
     }),
@@ -83,16 +96,37 @@ export async function pageHashes(siteDir: string, base: string, paths: string[])
 }
 
 /** The key of one job: its inputs and options, nothing about when or where it runs. */
-export function jobKey(job: Job, fingerprint: string, htmlHashes: Map<string, string>, index: Pick<HandoutIndex, 'site' | 'base' | 'labels'>): string {
+export function jobKey(
+  job: Job,
+  fingerprint: string,
+  htmlHashes: Map<string, string>,
+  index: Pick<HandoutIndex, 'site' | 'base' | 'labels'>,
+): string {
   const pages = job.type === 'booklet' ? job.pages : [job.page];
   const lang = job.type === 'booklet' ? job.lang : job.page.lang;
   const inputs = pages.map((page) => [page, htmlHashes.get(page.path) ?? '']);
   const words = index.labels[lang as keyof HandoutIndex['labels']];
-  return sha256(JSON.stringify({ fingerprint, site: index.site, base: index.base, words, type: job.type, paper: job.paper, kind: job.type === 'handout' ? job.kind : 'booklet', inputs }));
+  return sha256(
+    JSON.stringify({
+      fingerprint,
+      site: index.site,
+      base: index.base,
+      words,
+      type: job.type,
+      paper: job.paper,
+      kind: job.type === 'handout' ? job.kind : 'booklet',
+      inputs,
+    }),
+  );
 }
 
 /** The last run's entry for this file, if it was made from the same inputs and the file is still intact. */
-export async function reusableEntry(previous: ManifestEntry[], outDir: string, file: string, key: string): Promise<ManifestEntry | undefined> {
+export async function reusableEntry(
+  previous: ManifestEntry[],
+  outDir: string,
+  file: string,
+  key: string,
+): Promise<ManifestEntry | undefined> {
   const entry = previous.find((candidate) => candidate.file === file && candidate.key === key);
   if (!entry) return undefined;
   const bytes = await readFile(join(outDir, file)).catch(() => undefined);

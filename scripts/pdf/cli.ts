@@ -2,8 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
-import type { HandoutOptions } from './options.ts';
-import { UsageError } from './pages.ts';
+import type { HandoutOptions } from '../../src/handouts/options.ts';
+import { UsageError } from '../../src/handouts/pages.ts';
 
 /** The command line's options: the library's own (options.ts), plus --help. */
 export interface CliOptions extends HandoutOptions {
@@ -75,8 +75,12 @@ export function parseCli(argv: string[]): CliOptions {
   try {
     parsed = parseArgs({ args: argv, options: OPTION_SPEC, strict: true, allowPositionals: false });
   } catch (error) {
-    const valid = Object.keys(OPTION_SPEC).map((name) => `--${name}`).join(', ');
-    throw new UsageError(`${(error as Error).message}\nValid options: ${valid}. Run "npm run pdf -- --help" for details.`);
+    const valid = Object.keys(OPTION_SPEC)
+      .map((name) => `--${name}`)
+      .join(', ');
+    throw new UsageError(
+      `${(error as Error).message}\nValid options: ${valid}. Run "npm run pdf -- --help" for details.`,
+    );
   }
   const { values } = parsed;
   const site = values.site ?? 'dist';

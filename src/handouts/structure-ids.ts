@@ -26,7 +26,8 @@ export function renumberStructureIds(doc: PDFDocument): void {
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue;
     const attributes = object.lookup(PDFName.of('A'));
-    const owners = attributes instanceof PDFArray ? attributes.asArray().map((item) => doc.context.lookup(item)) : [attributes];
+    const owners =
+      attributes instanceof PDFArray ? attributes.asArray().map((item) => doc.context.lookup(item)) : [attributes];
     for (const owner of owners) {
       const headers = owner instanceof PDFDict ? owner.lookup(PDFName.of('Headers')) : undefined;
       if (!(headers instanceof PDFArray)) continue;

@@ -81,7 +81,10 @@ export const INSTALL_HINTS = [
  * Lists browser candidates in lookup order. Explicit choices that do not exist throw;
  * the automatic ones are only listed when present. `tried` collects what was looked at.
  */
-export async function findBrowserCandidates(lookup: LookupEnvironment, tried: string[] = []): Promise<BrowserCandidate[]> {
+export async function findBrowserCandidates(
+  lookup: LookupEnvironment,
+  tried: string[] = [],
+): Promise<BrowserCandidate[]> {
   const explicit: Array<[BrowserSource, string | undefined, string]> = [
     ['flag', lookup.flagPath, '--browser'],
     ['env', lookup.env.PUPPETEER_EXECUTABLE_PATH, 'PUPPETEER_EXECUTABLE_PATH'],
@@ -102,7 +105,8 @@ export async function findBrowserCandidates(lookup: LookupEnvironment, tried: st
     if (!path) return;
     const ok = lookup.isExecutable(path);
     tried.push(`${label}: ${path} (${ok ? 'found' : 'not found'})`);
-    if (ok && !candidates.some((c) => c.executablePath === path)) candidates.push({ source, executablePath: path, extraArgs });
+    if (ok && !candidates.some((c) => c.executablePath === path))
+      candidates.push({ source, executablePath: path, extraArgs });
   };
 
   let puppeteerPath: string | undefined;
@@ -121,7 +125,12 @@ export async function findBrowserCandidates(lookup: LookupEnvironment, tried: st
       const shipped = await lookup.npmChromium();
       if (shipped) {
         tried.push(`@sparticuz/chromium: ${NPM_CHROMIUM_PATH}`);
-        candidates.push({ source: 'npm-chromium', executablePath: NPM_CHROMIUM_PATH, extraArgs: shipped.args, unpack: shipped.unpack });
+        candidates.push({
+          source: 'npm-chromium',
+          executablePath: NPM_CHROMIUM_PATH,
+          extraArgs: shipped.args,
+          unpack: shipped.unpack,
+        });
       } else tried.push('@sparticuz/chromium: not installed (optional dependency)');
     } catch (error) {
       tried.push(`@sparticuz/chromium: could not be loaded (${(error as Error).message})`);
@@ -238,7 +247,8 @@ export async function launchBrowser(
   );
   if (started) {
     const { browser: startedBrowser, unpackedFolder } = started;
-    if (unpackedFolder) startedBrowser.once('disconnected', () => void rm(unpackedFolder, { recursive: true, force: true }));
+    if (unpackedFolder)
+      startedBrowser.once('disconnected', () => void rm(unpackedFolder, { recursive: true, force: true }));
     return { browser: startedBrowser, candidate: started.candidate };
   }
   const headline =
@@ -246,7 +256,13 @@ export async function launchBrowser(
       ? 'A browser was found, but none would start to render the handouts. Tried, in order:'
       : 'No browser found to render the handouts. Tried, in order:';
   throw new BrowserNotFoundError(
-    [headline, ...tried.map((t) => `  - ${t}`), '', 'To fix it, install one:', ...INSTALL_HINTS.map((h) => `  ${h}`)].join('\n'),
+    [
+      headline,
+      ...tried.map((t) => `  - ${t}`),
+      '',
+      'To fix it, install one:',
+      ...INSTALL_HINTS.map((h) => `  ${h}`),
+    ].join('\n'),
   );
 }
 
@@ -304,5 +320,10 @@ async function startWithin(timeoutMs: number, options: LaunchOptions): Promise<B
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? text
+  );
 }

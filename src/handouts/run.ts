@@ -8,7 +8,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clinic } from '../../clinic.config.ts';
-import { bookletSlug, PAPER_SIZES } from '../../src/lib/handout-files.ts';
+import { bookletSlug, PAPER_SIZES } from '../lib/handout-files.ts';
 import { findBrowserCandidates, systemLookup, type BrowserCandidate } from './browser.ts';
 import { browserSession } from './browser-session.ts';
 import { browserIdentity, jobKey, pageHashes, rendererFingerprint, reusableEntry } from './cache.ts';
@@ -94,7 +94,11 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
     browser: await browserToUse(options.browser),
     rendererEntry: options.rendererEntry,
   });
-  const hashes = await pageHashes(options.site, index.base, index.pages.map((page) => page.path));
+  const hashes = await pageHashes(
+    options.site,
+    index.base,
+    index.pages.map((page) => page.path),
+  );
   const keyed: KeyedJob[] = jobs.map((job) => ({ job, key: jobKey(job, fingerprint, hashes, index) }));
 
   const staging = await createStaging(options.out);
@@ -110,7 +114,9 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
     const kept: ManifestEntry[] = [];
     const toRender: KeyedJob[] = [];
     for (const item of keyed) {
-      const reusable = options.force ? undefined : await reusableEntry(previous.handouts, options.out, item.job.file, item.key);
+      const reusable = options.force
+        ? undefined
+        : await reusableEntry(previous.handouts, options.out, item.job.file, item.key);
       if (reusable && (await copyInto(options.out, staging.dir, reusable.file))) kept.push(reusable);
       else toRender.push(item);
     }
@@ -136,7 +142,10 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
 
     // Outputs this run did not ask for (another paper size, pages outside --only) keep their last good files.
     const planned = new Set(jobs.map((job) => job.file));
-    const current = new Set([...index.pages.map((page) => bookletSlug(page.lang)), ...index.pages.map((page) => page.slug)]);
+    const current = new Set([
+      ...index.pages.map((page) => bookletSlug(page.lang)),
+      ...index.pages.map((page) => page.slug),
+    ]);
     const carried: ManifestEntry[] = [];
     for (const entry of previous.handouts) {
       if (planned.has(entry.file) || !current.has(entry.slug)) continue;

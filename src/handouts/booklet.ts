@@ -13,7 +13,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { BrowserContext, Page } from 'puppeteer';
 import { readOutline, titleRepairer } from './outline.ts';
 import type { BookletJob } from './plan.ts';
-import { bookletReview } from '../../src/review/booklet-review.ts';
+import { bookletReview } from '../review/booklet-review.ts';
 import type { HandoutReview } from './pages.ts';
 import { headingTexts, labelsFor, openForPrint, pdfOptions, type RenderContext, type RenderResult } from './render.ts';
 
@@ -45,8 +45,11 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
       if (text !== undefined) element.textContent = text;
       return element;
     };
-    const siteTitle = document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? document.title;
-    const sheets = new Set([...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.href));
+    const siteTitle =
+      document.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? document.title;
+    const sheets = new Set(
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.href),
+    );
     const inlineStyles = new Set([...document.querySelectorAll('head style')].map((style) => style.textContent));
     const loading: Array<Promise<unknown>> = [];
 
@@ -108,7 +111,10 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
       const prefix = (id: string): string => `${entry.slug}--${id}`;
       for (const element of content.querySelectorAll('[id]')) element.id = prefix(element.id);
       for (const element of content.querySelectorAll('[aria-labelledby]')) {
-        element.setAttribute('aria-labelledby', (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).map(prefix).join(' '));
+        element.setAttribute(
+          'aria-labelledby',
+          (element.getAttribute('aria-labelledby') ?? '').split(/\s+/).map(prefix).join(' '),
+        );
       }
       for (const anchor of content.querySelectorAll('a[href^="#"]'))
         anchor.setAttribute('href', `#${prefix((anchor.getAttribute('href') ?? '#').slice(1))}`);
@@ -138,7 +144,11 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
 }
 
 /** Where each handout starts, from the top-level bookmarks of a printed booklet. */
-export function handoutStarts(doc: PDFDocument, job: BookletJob, repair: (title: string) => string = (title) => title): Record<string, number> {
+export function handoutStarts(
+  doc: PDFDocument,
+  job: BookletJob,
+  repair: (title: string) => string = (title) => title,
+): Record<string, number> {
   const outline = readOutline(doc);
   const normalize = (text: string): string => repair(text).replace(/\s+/g, ' ').trim();
   const starts: Record<string, number> = {};
@@ -152,15 +162,21 @@ export function handoutStarts(doc: PDFDocument, job: BookletJob, repair: (title:
   return starts;
 }
 
-
 /** Prints the booklet for one paper size. Always closes its tab. */
-export async function renderBooklet(browser: BrowserContext, job: BookletJob, context: RenderContext): Promise<BookletResult> {
+export async function renderBooklet(
+  browser: BrowserContext,
+  job: BookletJob,
+  context: RenderContext,
+): Promise<BookletResult> {
   const first = job.pages[0];
   if (!first) throw new Error('there are no handout pages to put in the booklet');
   const { tab, blockedRequests } = await openForPrint(browser, first.path, context, false);
   try {
     const labels = labelsFor(context, job.lang);
-    const review = bookletReview(job.pages.map((page) => page.review), labels);
+    const review = bookletReview(
+      job.pages.map((page) => page.review),
+      labels,
+    );
     const title = await assemble(tab, {
       entries: job.pages.map(({ slug, title, path }) => ({ slug, title, path })),
       clinicName: context.clinicName,
@@ -175,7 +191,8 @@ export async function renderBooklet(browser: BrowserContext, job: BookletJob, co
     let pdf = await tab.pdf(options);
     const starts = handoutStarts(await PDFDocument.load(pdf, { updateMetadata: false }), job, repair);
     await tab.evaluate((numbers: Record<string, number>) => {
-      for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
+      for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]'))
+        element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
     }, starts);
     // Filling in the numbers could in theory move a handout; produce.ts checks the final bookmarks against them.
     pdf = await tab.pdf(options);

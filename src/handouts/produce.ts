@@ -1,8 +1,8 @@
 /** Makes one planned PDF: renders it (a handout or the booklet) and stamps its metadata. */
 import type { BrowserContext } from 'puppeteer';
-import { bookletSlug } from '../../src/lib/handout-files.ts';
-import type { HandoutLabels } from '../../src/contracts/handout-index.ts';
-import { fillText } from '../../src/lib/placeholders.ts';
+import { bookletSlug } from '../lib/handout-files.ts';
+import type { HandoutLabels } from '../contracts/handout-index.ts';
+import { fillText } from '../lib/placeholders.ts';
 import { handoutStarts, renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
@@ -36,7 +36,12 @@ function pdfWords(context: ProduceContext, lang: string): HandoutLabels['pdf'] {
 }
 
 /** Makes the booklet for one paper size and language. */
-export async function produceBooklet(browser: BrowserContext, job: BookletJob, key: string, context: ProduceContext): Promise<Produced> {
+export async function produceBooklet(
+  browser: BrowserContext,
+  job: BookletJob,
+  key: string,
+  context: ProduceContext,
+): Promise<Produced> {
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
   const result = await renderBooklet(browser, job, context);
   const words = pdfWords(context, job.lang);
@@ -55,22 +60,50 @@ export async function produceBooklet(browser: BrowserContext, job: BookletJob, k
   });
   const printed = handoutStarts(doc, job);
   const moved = job.pages.filter((page) => printed[page.slug] !== result.starts[page.slug]);
-  if (moved.length > 0) throw new Error(`the contents page numbers do not match where ${moved.map((page) => page.title).join(', ')} start`);
+  if (moved.length > 0)
+    throw new Error(`the contents page numbers do not match where ${moved.map((page) => page.title).join(', ')} start`);
   const url = new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href;
-  const entry: ManifestEntry = { slug: bookletSlug(job.lang), title, url, file: job.file, kind: 'booklet', paper: job.paper, pages, bytes: bytes.length, sha256: sha256(bytes), key, starts: result.starts };
+  const entry: ManifestEntry = {
+    slug: bookletSlug(job.lang),
+    title,
+    url,
+    file: job.file,
+    kind: 'booklet',
+    paper: job.paper,
+    pages,
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+    key,
+    starts: result.starts,
+  };
   return { bytes, entry, blockedRequests: result.blockedRequests };
 }
 
 /** Makes every requested variant of one page's handout (all `jobs` share one page). */
-export async function produceHandouts(browser: BrowserContext, jobs: Array<{ job: HandoutJob; key: string }>, context: ProduceContext): Promise<Produced[]> {
-  const results = await renderHandouts(browser, jobs.map(({ job }) => job), context);
+export async function produceHandouts(
+  browser: BrowserContext,
+  jobs: Array<{ job: HandoutJob; key: string }>,
+  context: ProduceContext,
+): Promise<Produced[]> {
+  const results = await renderHandouts(
+    browser,
+    jobs.map(({ job }) => job),
+    context,
+  );
   return Promise.all(jobs.map(({ job, key }, i) => finishHandout(job, key, results[i] as RenderResult, context)));
 }
 
-async function finishHandout(job: HandoutJob, key: string, result: RenderResult, context: ProduceContext): Promise<Produced> {
+async function finishHandout(
+  job: HandoutJob,
+  key: string,
+  result: RenderResult,
+  context: ProduceContext,
+): Promise<Produced> {
   const large = job.kind === 'large-print';
   const { bytes, pages } = await finalizePdf(result.pdf, {
-    title: large ? fillText(pdfWords(context, job.page.lang).largePrintTitle, { title: job.page.title }) : job.page.title,
+    title: large
+      ? fillText(pdfWords(context, job.page.lang).largePrintTitle, { title: job.page.title })
+      : job.page.title,
     author: context.clinicName,
     subject: job.page.description ?? job.page.title,
     keywords: [...KEYWORDS, ...(large ? ['large print'] : []), job.page.title],
@@ -80,6 +113,17 @@ async function finishHandout(job: HandoutJob, key: string, result: RenderResult,
     headings: result.headings,
   });
   const url = new URL(job.page.path, context.siteUrl).href;
-  const entry: ManifestEntry = { slug: job.page.slug, title: job.page.title, url, file: job.file, kind: job.kind, paper: job.paper, pages, bytes: bytes.length, sha256: sha256(bytes), key };
+  const entry: ManifestEntry = {
+    slug: job.page.slug,
+    title: job.page.title,
+    url,
+    file: job.file,
+    kind: job.kind,
+    paper: job.paper,
+    pages,
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+    key,
+  };
   return { bytes, entry, blockedRequests: result.blockedRequests };
 }

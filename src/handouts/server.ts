@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import sirv from 'sirv';
-import { normalizeBase } from '../../src/lib/base-path.ts';
+import { normalizeBase } from '../lib/base-path.ts';
 import { findSiteFile } from './site-file.ts';
 
 export interface StaticServer {
@@ -59,8 +59,18 @@ function dropUnusableRange(request: IncomingMessage): void {
 }
 
 /** An answer without a file: a status, a short text or the site's 404 page. */
-function sendText(response: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', head = false): void {
-  response.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
+function sendText(
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  head = false,
+): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache',
+  });
   response.end(head ? undefined : body);
 }
 
@@ -93,7 +103,8 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
       return;
     }
     const sitePath = pathname.startsWith(base) ? pathname.slice(base.length) : undefined;
-    for (const [name, value] of options.headers?.(sitePath === undefined ? pathname : `/${sitePath}`) ?? []) response.setHeader(name, value);
+    for (const [name, value] of options.headers?.(sitePath === undefined ? pathname : `/${sitePath}`) ?? [])
+      response.setHeader(name, value);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', ALLOWED_METHODS);
       sendText(response, 405, 'Only GET and HEAD are allowed.\n');
@@ -124,7 +135,8 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
     answer(request, response).catch((error: NodeJS.ErrnoException) => {
       if (response.headersSent) response.destroy();
       // sirv looks a file up again: during a rebuild it may be gone by then.
-      else if (error.code === 'ENOENT' || error.code === 'ENOTDIR') void notFound(request, response).catch(() => response.destroy());
+      else if (error.code === 'ENOENT' || error.code === 'ENOTDIR')
+        void notFound(request, response).catch(() => response.destroy());
       else sendText(response, 500, 'Internal error.\n');
     });
   });
@@ -145,4 +157,3 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
       }),
   };
 }
-

@@ -5,10 +5,10 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HANDOUT_INDEX_FILE, handoutIndexSchema, type HandoutIndex } from '../../src/contracts/handout-index.ts';
-import { parseContract } from '../../src/contracts/friendly-parse.ts';
+import { HANDOUT_INDEX_FILE, handoutIndexSchema, type HandoutIndex } from '../contracts/handout-index.ts';
+import { parseContract } from '../contracts/friendly-parse.ts';
 
-export type { HandoutIndex, HandoutLabels, HandoutPage, HandoutReview } from '../../src/contracts/handout-index.ts';
+export type { HandoutIndex, HandoutLabels, HandoutPage, HandoutReview } from '../contracts/handout-index.ts';
 
 /** A problem with the input the user can fix; printed without a stack trace. */
 export class UsageError extends Error {
@@ -20,7 +20,9 @@ export async function readHandoutIndex(siteDir: string): Promise<HandoutIndex> {
   const indexFile = join(siteDir, HANDOUT_INDEX_FILE);
   const text = await readFile(indexFile, 'utf8').catch(() => undefined);
   if (text === undefined) {
-    throw new UsageError(`"${indexFile}" is missing, so "${siteDir}" is not a complete build of this guide. Rebuild it: npm run build:site`);
+    throw new UsageError(
+      `"${indexFile}" is missing, so "${siteDir}" is not a complete build of this guide. Rebuild it: npm run build:site`,
+    );
   }
   return parseContract(handoutIndexSchema, text, { file: indexFile, rebuild: 'npm run build:site' });
 }
@@ -39,7 +41,9 @@ export async function loadHandoutIndex(siteDir: string): Promise<HandoutIndex> {
   for (const page of index.pages) {
     const html = join(siteDir, page.path.slice(index.base.length), 'index.html');
     if (!(await stat(html).catch(() => undefined))?.isFile()) {
-      throw new UsageError(`The page "${page.slug}" (${page.path}) is listed but "${html}" was not built. Rebuild the site: npm run build:site`);
+      throw new UsageError(
+        `The page "${page.slug}" (${page.path}) is listed but "${html}" was not built. Rebuild the site: npm run build:site`,
+      );
     }
   }
   return index;

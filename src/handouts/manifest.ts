@@ -4,10 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, manifestSchema, type Manifest } from '../../src/contracts/handout-manifest.ts';
-import { parseContract } from '../../src/contracts/friendly-parse.ts';
+import { MANIFEST_FILE, manifestSchema, type Manifest } from '../contracts/handout-manifest.ts';
+import { parseContract } from '../contracts/friendly-parse.ts';
 
-export { MANIFEST_FILE, serializeManifest, type Manifest, type ManifestEntry } from '../../src/contracts/handout-manifest.ts';
+export { MANIFEST_FILE, serializeManifest, type Manifest, type ManifestEntry } from '../contracts/handout-manifest.ts';
 
 /**
  * The manifest of a previous run, or an empty one when there is none yet (a first run).

@@ -3,7 +3,7 @@
  * fonts loaded, and every request outside the local server blocked.
  */
 import type { BrowserContext, Page, PDFOptions } from 'puppeteer';
-import type { PaperSize } from '../../src/lib/handout-files.ts';
+import type { PaperSize } from '../lib/handout-files.ts';
 import type { HandoutIndex, HandoutLabels, HandoutReview } from './pages.ts';
 import type { HandoutJob } from './plan.ts';
 import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
@@ -63,7 +63,10 @@ export interface PrintTab {
  */
 export function labelsFor(context: Pick<RenderContext, 'labels'>, lang: string): HandoutLabels {
   const labels = context.labels[lang as keyof RenderContext['labels']];
-  if (!labels) throw new Error(`the built site has no handout words for the language "${lang}" (handout-pages.json, \`labels.${lang}\`); rebuild it: npm run build:site`);
+  if (!labels)
+    throw new Error(
+      `the built site has no handout words for the language "${lang}" (handout-pages.json, \`labels.${lang}\`); rebuild it: npm run build:site`,
+    );
   return labels;
 }
 
@@ -92,7 +95,12 @@ export function pdfOptions(settings: PrintSettings, context: RenderContext): PDF
 }
 
 /** Opens `path` from the local server in a new tab, in print media with its fonts loaded. The caller closes the tab. */
-export async function openForPrint(browser: BrowserContext, path: string, context: RenderContext, large: boolean): Promise<PrintTab> {
+export async function openForPrint(
+  browser: BrowserContext,
+  path: string,
+  context: RenderContext,
+  large: boolean,
+): Promise<PrintTab> {
   const tab = await browser.newPage();
   const blockedRequests: string[] = [];
   try {
@@ -118,10 +126,12 @@ export async function openForPrint(browser: BrowserContext, path: string, contex
     });
     await tab.emulateMediaType('print');
     const response = await tab.goto(`${context.origin}${path}`, { waitUntil: 'load', timeout: context.timeoutMs });
-    if (!response || !response.ok()) {
+    if (!response?.ok()) {
       throw new Error(`the server answered ${response?.status() ?? 'nothing'} for ${path}`);
     }
-    const hasContent = await tab.evaluate(() => (document.querySelector('.sl-markdown-content')?.textContent ?? '').trim() !== '');
+    const hasContent = await tab.evaluate(
+      () => (document.querySelector('.sl-markdown-content')?.textContent ?? '').trim() !== '',
+    );
     if (!hasContent) throw new NoHandoutContentError(path);
     await tab.evaluate(
       async (largePrint, fontFaces, family) => {
@@ -147,7 +157,9 @@ export async function openForPrint(browser: BrowserContext, path: string, contex
 /** The text of the headings a printed page shows. */
 export async function headingTexts(tab: Page): Promise<string[]> {
   return tab.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((heading) => heading.getClientRects().length > 0).map((heading) => heading.textContent ?? ''),
+    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+      .filter((heading) => heading.getClientRects().length > 0)
+      .map((heading) => heading.textContent ?? ''),
   );
 }
 
@@ -156,9 +168,14 @@ export async function headingTexts(tab: Page): Promise<string[]> {
  * from a single load of it: loading and font waiting cost more than printing.
  * Results come back in the order of `jobs`. Always closes its tab.
  */
-export async function renderHandouts(browser: BrowserContext, jobs: HandoutJob[], context: RenderContext): Promise<RenderResult[]> {
+export async function renderHandouts(
+  browser: BrowserContext,
+  jobs: HandoutJob[],
+  context: RenderContext,
+): Promise<RenderResult[]> {
   const page = jobs[0]?.page;
-  if (!page || jobs.some((job) => job.page.slug !== page.slug)) throw new Error('renderHandouts prints the variants of one page at a time');
+  if (!page || jobs.some((job) => job.page.slug !== page.slug))
+    throw new Error('renderHandouts prints the variants of one page at a time');
   const { tab, blockedRequests } = await openForPrint(browser, page.path, context, false);
   try {
     const results = new Map<HandoutJob, RenderResult>();
@@ -170,7 +187,9 @@ export async function renderHandouts(browser: BrowserContext, jobs: HandoutJob[]
         else delete document.documentElement.dataset.printSize;
         await document.fonts.ready;
       }, large);
-      const pdf = await tab.pdf(pdfOptions({ paper: job.paper, large, title: page.title, review: page.review, lang: page.lang }, context));
+      const pdf = await tab.pdf(
+        pdfOptions({ paper: job.paper, large, title: page.title, review: page.review, lang: page.lang }, context),
+      );
       results.set(job, { pdf, blockedRequests, headings: await headingTexts(tab) });
     }
     return jobs.map((job) => results.get(job) as RenderResult);

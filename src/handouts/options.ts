@@ -4,7 +4,7 @@
  * never reads argv or the environment.
  */
 import { availableParallelism } from 'node:os';
-import { PAPER_SIZES, type PaperSize } from '../../src/lib/handout-files.ts';
+import { PAPER_SIZES, type PaperSize } from '../lib/handout-files.ts';
 
 export interface HandoutOptions {
   /** Built site to print from. */

@@ -43,7 +43,8 @@ export function readOperators(bytes: Uint8Array): Operator[] {
     let depth = 0;
     for (; i < bytes.length; i++) {
       const c = bytes[i];
-      if (c === 0x5c) i++; // backslash escapes the next byte
+      if (c === 0x5c)
+        i++; // backslash escapes the next byte
       else if (c === 0x28) depth++;
       else if (c === 0x29 && --depth === 0) {
         i++;
@@ -77,7 +78,8 @@ export function readOperators(bytes: Uint8Array): Operator[] {
       if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) continue;
       const word = String.fromCharCode(...bytes.subarray(from, i));
       if (word === 'true' || word === 'false' || word === 'null') continue;
-      if (word === 'ID') throw new ContentStreamError('the page content has an inline image, which this finishing step does not handle');
+      if (word === 'ID')
+        throw new ContentStreamError('the page content has an inline image, which this finishing step does not handle');
       operators.push({ name: word, start: operandStart, end: i });
       operandStart = -1;
     }
@@ -110,7 +112,10 @@ function untaggedStretches(operators: Operator[]): Stretch[] {
       depth++;
     } else if (op.name === 'EMC') {
       depth--;
-      if (depth < 0) throw new ContentStreamError('the page content closes a marked-content sequence it never opened (EMC without BDC)');
+      if (depth < 0)
+        throw new ContentStreamError(
+          'the page content closes a marked-content sequence it never opened (EMC without BDC)',
+        );
     } else if (depth === 0) {
       if (!current) current = { from: op.start, to: op.end, first: index, last: index };
       current.to = op.end;
@@ -158,7 +163,9 @@ export function markArtifacts(bytes: Uint8Array, options: ArtifactOptions = {}):
   for (const stretch of stretches) {
     // A marked-content sequence may not cut a text object in two.
     if (inText[stretch.first] || inText[stretch.last + 1]) {
-      throw new ContentStreamError('untagged page content starts or ends inside a text object (BT..ET); Chromium changed how it writes pages');
+      throw new ContentStreamError(
+        'untagged page content starts or ends inside a text object (BT..ET); Chromium changed how it writes pages',
+      );
     }
     const running = stretch.first > lastTagged;
     parts.push(bytes.subarray(at, stretch.from));

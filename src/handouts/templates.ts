@@ -37,7 +37,13 @@ const FONT_FILES = [
   { weight: 700, file: '@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff2' },
 ];
 
-const IMAGE_TYPES: Record<string, string> = { '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp' };
+const IMAGE_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 /** Reads the font and the logo once per run. */
 export async function loadRunningTextAssets(logoPath: string): Promise<RunningTextAssets> {
@@ -49,20 +55,28 @@ export async function loadRunningTextAssets(logoPath: string): Promise<RunningTe
     }),
   );
   const type = IMAGE_TYPES[extname(logoPath).toLowerCase()];
-  if (!type) throw new Error(`the clinic logo "${logoPath}" must be an SVG, PNG, JPEG or WebP file (clinic.config.ts, "logo")`);
+  if (!type)
+    throw new Error(`the clinic logo "${logoPath}" must be an SVG, PNG, JPEG or WebP file (clinic.config.ts, "logo")`);
   const logo = await readFile(logoPath).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read the clinic logo "${logoPath}" (${error.code ?? error.message}); set "logo" in clinic.config.ts to a file in public/`);
+    throw new Error(
+      `cannot read the clinic logo "${logoPath}" (${error.code ?? error.message}); set "logo" in clinic.config.ts to a file in public/`,
+    );
   });
   return { fontFaces: faces.join(''), logoDataUrl: `data:${type};base64,${logo.toString('base64')}` };
 }
 
 /** "Page {page} of {total}" with Chromium's page-number placeholders in place of the braces. */
 function pageCounter(pattern: string): string {
-  return escapeHtml(pattern).replace('{page}', '<span class="pageNumber"></span>').replace('{total}', '<span class="totalPages"></span>');
+  return escapeHtml(pattern)
+    .replace('{page}', '<span class="pageNumber"></span>')
+    .replace('{total}', '<span class="totalPages"></span>');
 }
 
 /** Header and footer templates for `page.pdf()`. */
-export function runningTemplates(assets: RunningTextAssets, text: RunningText): { headerTemplate: string; footerTemplate: string } {
+export function runningTemplates(
+  assets: RunningTextAssets,
+  text: RunningText,
+): { headerTemplate: string; footerTemplate: string } {
   const size = text.large ? 13 : 10;
   const row = `font-family:'${RUNNING_TEXT_FONT}';font-size:${size}pt;color:#000;width:100%;margin:0 16mm;display:flex;align-items:center;gap:4mm;`;
   const style = `<style>${assets.fontFaces}</style>`;

@@ -57,7 +57,9 @@ export function browserSession(options: BrowserSessionOptions): BrowserSession {
       await close();
       if (signal.aborted) throw new Error('interrupted');
       if (launches > MAX_RELAUNCHES) {
-        throw new Error(`the browser stopped ${launches} times during this run; check the machine's memory and the browser (see README, "When printing the handouts goes wrong")`);
+        throw new Error(
+          `the browser stopped ${launches} times during this run; check the machine's memory and the browser (see README, "When printing the handouts goes wrong")`,
+        );
       }
       if (launches > 0) options.onRelaunch();
       launches += 1;

@@ -67,7 +67,11 @@ function describe(job: Job): string {
  * Runs `work` in a fresh browser context, failing as soon as the browser goes away or
  * `timeoutMs` passes; the context (and so every tab of the attempt) is always closed.
  */
-async function withinDeadline<T>(browser: Browser, timeoutMs: number, work: (context: BrowserContext) => Promise<T>): Promise<T> {
+async function withinDeadline<T>(
+  browser: Browser,
+  timeoutMs: number,
+  work: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
   let fail = (_error: Error): void => undefined;
   const stopped = new Promise<never>((_, reject) => {
     fail = reject;
@@ -75,7 +79,15 @@ async function withinDeadline<T>(browser: Browser, timeoutMs: number, work: (con
   const onGone = (): void => fail(new Error('the browser stopped while printing'));
   browser.once('disconnected', onGone);
   if (!browser.connected) onGone();
-  const timer = setTimeout(() => fail(new Error(`it took longer than ${Math.round(timeoutMs / 1000)} s (--timeout for each document it loads or prints)`)), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      fail(
+        new Error(
+          `it took longer than ${Math.round(timeoutMs / 1000)} s (--timeout for each document it loads or prints)`,
+        ),
+      ),
+    timeoutMs,
+  );
   let context: BrowserContext | undefined;
   const running = (async () => {
     context = await browser.createBrowserContext();
@@ -93,7 +105,11 @@ async function withinDeadline<T>(browser: Browser, timeoutMs: number, work: (con
   }
 }
 
-export async function renderAll(items: KeyedJob[], context: ProduceContext, options: RenderPoolOptions): Promise<ManifestEntry[]> {
+export async function renderAll(
+  items: KeyedJob[],
+  context: ProduceContext,
+  options: RenderPoolOptions,
+): Promise<ManifestEntry[]> {
   const { signal, onEvent } = options;
   let done = 0;
   const attempt = async (unit: KeyedJob[]): Promise<Produced[]> => {
@@ -103,7 +119,11 @@ export async function renderAll(items: KeyedJob[], context: ProduceContext, opti
     return withinDeadline(browser, attemptBudget(unit, options.timeoutMs), async (tabs) =>
       first?.job.type === 'booklet'
         ? [await produceBooklet(tabs, first.job, first.key, context)]
-        : produceHandouts(tabs, unit.map(({ job, key }) => ({ job: job as HandoutJob, key })), context),
+        : produceHandouts(
+            tabs,
+            unit.map(({ job, key }) => ({ job: job as HandoutJob, key })),
+            context,
+          ),
     );
   };
   const units = workUnits(items);
@@ -118,7 +138,11 @@ export async function renderAll(items: KeyedJob[], context: ProduceContext, opti
       } catch (firstError) {
         // A page with nothing to print will not get any by trying again.
         if (signal.aborted || firstError instanceof NoHandoutContentError) throw firstError;
-        onEvent({ type: 'retrying', files: unit.map(({ job }) => job.file), reason: (firstError as Error).message.split('\n')[0] ?? '' });
+        onEvent({
+          type: 'retrying',
+          files: unit.map(({ job }) => job.file),
+          reason: (firstError as Error).message.split('\n')[0] ?? '',
+        });
         produced = await attempt(unit);
       }
       const blocked = [...new Set(produced.flatMap((result) => result.blockedRequests))];
@@ -135,14 +159,19 @@ export async function renderAll(items: KeyedJob[], context: ProduceContext, opti
     () => signal.aborted,
   );
 
-  if (signal.aborted) throw new HandoutRunError(`Interrupted (${String(signal.reason)}); the previous handouts were left as they were.`);
-  const failures = units.map((unit, i) => ({ unit, result: results[i] })).filter(({ result }) => result?.status !== 'fulfilled');
+  if (signal.aborted)
+    throw new HandoutRunError(`Interrupted (${String(signal.reason)}); the previous handouts were left as they were.`);
+  const failures = units
+    .map((unit, i) => ({ unit, result: results[i] }))
+    .filter(({ result }) => result?.status !== 'fulfilled');
   if (failures.length > 0) {
     const lines = failures.flatMap(({ unit, result }) => {
       const reason = result?.status === 'rejected' ? (result.reason as Error).message.split('\n')[0] : 'not started';
       return unit.map(({ job }) => `  - ${describe(job)}: ${reason}`);
     });
-    throw new HandoutRunError(`${lines.length} of ${items.length} PDFs failed; nothing was published:\n${lines.join('\n')}`);
+    throw new HandoutRunError(
+      `${lines.length} of ${items.length} PDFs failed; nothing was published:\n${lines.join('\n')}`,
+    );
   }
   return results.flatMap((result) => (result as PromiseFulfilledResult<ManifestEntry[]>).value);
 }

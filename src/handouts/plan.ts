@@ -2,8 +2,8 @@
  * Turns the command line into the list of PDFs to make: one job per page,
  * paper size and kind, plus one booklet per paper size.
  */
-import { bookletFile, handoutFile, type HandoutKind, type PaperSize } from '../../src/lib/handout-files.ts';
-import type { CliOptions } from './cli.ts';
+import { bookletFile, handoutFile, type HandoutKind, type PaperSize } from '../lib/handout-files.ts';
+import type { HandoutOptions } from './options.ts';
 import { UsageError, type HandoutPage } from './pages.ts';
 
 export interface HandoutJob {
@@ -40,14 +40,15 @@ export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[]
   return pages.filter((page) => only.includes(page.slug));
 }
 
-type PlanOptions = Pick<CliOptions, 'only' | 'languages' | 'papers' | 'standard' | 'largePrint' | 'booklet'>;
+type PlanOptions = Pick<HandoutOptions, 'only' | 'languages' | 'papers' | 'standard' | 'largePrint' | 'booklet'>;
 
 /** Keeps the pages of the chosen editions; an unknown language is an error that lists the valid ones. */
 export function selectLanguages(pages: HandoutPage[], languages: string[]): HandoutPage[] {
   if (languages.length === 0) return pages;
   const known = [...new Set(pages.map((page) => page.lang))];
   const unknown = languages.filter((lang) => !known.includes(lang as HandoutPage['lang']));
-  if (unknown.length > 0) throw new UsageError(`Unknown language for --lang: ${unknown.join(', ')}\nValid languages: ${known.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError(`Unknown language for --lang: ${unknown.join(', ')}\nValid languages: ${known.join(', ')}`);
   return pages.filter((page) => languages.includes(page.lang));
 }
 
@@ -55,18 +56,23 @@ export function selectLanguages(pages: HandoutPage[], languages: string[]): Hand
 export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] {
   const allPages = selectLanguages(sitePages, options.languages);
   const pages = selectPages(allPages, options.only);
-  const kinds: HandoutKind[] = [...(options.standard ? (['standard'] as const) : []), ...(options.largePrint ? (['large-print'] as const) : [])];
+  const kinds: HandoutKind[] = [
+    ...(options.standard ? (['standard'] as const) : []),
+    ...(options.largePrint ? (['large-print'] as const) : []),
+  ];
   const jobs: Job[] = [];
   if (options.booklet) {
     const languages = [...new Set(allPages.map((page) => page.lang))];
     for (const lang of languages) {
       const edition = allPages.filter((page) => page.lang === lang);
-      for (const paper of options.papers) jobs.push({ type: 'booklet', lang, pages: edition, paper, file: bookletFile(paper, lang) });
+      for (const paper of options.papers)
+        jobs.push({ type: 'booklet', lang, pages: edition, paper, file: bookletFile(paper, lang) });
     }
   }
   for (const kind of kinds) {
     for (const paper of options.papers) {
-      for (const page of pages) jobs.push({ type: 'handout', page, paper, kind, file: handoutFile(page.slug, paper, kind) });
+      for (const page of pages)
+        jobs.push({ type: 'handout', page, paper, kind, file: handoutFile(page.slug, paper, kind) });
     }
   }
   return jobs;
