@@ -51,7 +51,6 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
       [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((link) => link.href),
     );
     const inlineStyles = new Set([...document.querySelectorAll('head style')].map((style) => style.textContent));
-    const loading: Array<Promise<unknown>> = [];
 
     const cover = make('section', 'booklet-cover');
     const logo = document.createElement('img');
@@ -92,12 +91,6 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
         copy.rel = 'stylesheet';
         copy.href = href;
         if (link.media) copy.media = link.media;
-        loading.push(
-          new Promise((done) => {
-            copy.addEventListener('load', done);
-            copy.addEventListener('error', done);
-          }),
-        );
         document.head.append(copy);
       }
       for (const style of page.querySelectorAll('head style')) {
@@ -137,10 +130,29 @@ async function assemble(tab: Page, input: AssembleInput): Promise<string> {
     const main = make('main', 'booklet');
     main.append(cover, toc, ...articles);
     document.body.replaceChildren(main);
-    await Promise.all(loading);
-    await document.fonts.ready;
     return siteTitle;
   }, input);
+}
+
+/**
+ * Waits until every stylesheet the booklet added has loaded (or failed) and its fonts are in.
+ * Print tabs run no page script, so the page cannot report this through events or promises
+ * (their callbacks never run): the renderer asks, until the answer is yes or `timeoutMs` passes.
+ */
+async function waitForStyles(tab: Page, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const settled = await tab.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every(
+          (link) => link.sheet !== null || performance.getEntriesByName(link.href).length > 0,
+        ) && document.fonts.status === 'loaded',
+    );
+    if (settled) return;
+    if (Date.now() > deadline)
+      throw new Error(`the booklet's stylesheets and fonts did not finish loading within ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Where each handout starts, from the top-level bookmarks of a printed booklet. */
@@ -185,6 +197,7 @@ export async function renderBooklet(
       subtitle: labels.bookletSubtitle,
       contents: labels.bookletContents,
     });
+    await waitForStyles(tab, context.timeoutMs);
     const options = pdfOptions({ paper: job.paper, large: false, title, review, lang: job.lang }, context);
     const headings = await headingTexts(tab);
     const repair = titleRepairer(headings);

@@ -135,6 +135,9 @@ export async function openForPrint(
     if (!hasContent) throw new NoHandoutContentError(path);
     await tab.evaluate(
       async (largePrint, fontFaces, family) => {
+        // Paper is always the light theme. Starlight picks the theme with a page script, which print
+        // tabs do not run, and its default is the dark one: set here what that script would.
+        document.documentElement.dataset.theme = 'light';
         if (largePrint) document.documentElement.dataset.printSize = 'large';
         // Loading the header's and footer's font in the page first puts it in memory for them.
         const style = document.createElement('style');

@@ -172,3 +172,35 @@ describe('the booklet cover', () => {
     }
   });
 });
+
+describe('paper colour', () => {
+  it("prints every handout on white: its margins hold only the running text, never the site's dark theme", async () => {
+    const manifest = await readManifest();
+    const handouts = manifest.handouts.filter((entry) => entry.kind !== 'booklet');
+    expect(handouts.length).toBeGreaterThan(0);
+    const dir = await mkdtemp(join(tmpdir(), 'paper-colour-'));
+    try {
+      for (const handout of handouts) {
+        const out = join(dir, handout.file.replaceAll('/', '-').replace(/\.pdf$/, ''));
+        await run('pdftoppm', [
+          '-png',
+          '-r',
+          '20',
+          '-f',
+          '1',
+          '-l',
+          '1',
+          '-singlefile',
+          join(handoutsDir, handout.file),
+          out,
+        ]);
+        const png = PNG.sync.read(await readFile(`${out}.png`));
+        // Text covers a small share of a margin; a dark page background covers nearly all of it.
+        expect(darkShare(png, 0, 0.08), `${handout.file} top margin`).toBeLessThan(0.25);
+        expect(darkShare(png, 0.93, 1), `${handout.file} bottom margin`).toBeLessThan(0.25);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
