@@ -190,7 +190,7 @@ describe('a copy of the guide with signed reviews', () => {
     const output = `${build.stdout}\n${build.stderr}`;
     expect(build.code, output).not.toBe(0);
     expect(output).toMatch(/Clinical review overdue/);
-    expect(output).toMatch(/after-your-session \(.*after-your-session\.md\): its clinical review was due on/);
+    expect(output).toMatch(/after-your-session \(.*after-your-session\.mdx?\): its clinical review was due on/);
     expect(await readdir(join(root, 'out-fail')).catch(() => [])).not.toContain('index.html');
   }, 300_000);
 });
