@@ -9,11 +9,10 @@
  * (relative to --root, default the project). Leftovers of runs that were killed
  * outright (`.dist.next-…`) are cleared at the start (src/lib/side-folders.ts).
  */
-import { rmSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
-import { clearStaleSideFolders, sideFolder, swapInSync } from '../src/lib/side-folders.ts';
+import { clearStaleSideFolders, removeWithSideFoldersSync, sideFolder, swapInSync } from '../src/lib/side-folders.ts';
 
 const HELP = `Build the guide (site and handouts) and publish it all at once.
 
@@ -47,7 +46,7 @@ async function main(): Promise<number> {
   // connected over a pipe, so it quits with this process (src/handouts/browser.ts).
   const stop = (signal: NodeJS.Signals): void => {
     console.error(`\nReceived ${signal}: the build is stopped; ${target} is left as it was.`);
-    rmSync(next, { recursive: true, force: true });
+    removeWithSideFoldersSync(next);
     process.exit(SIGNAL_EXIT[signal] ?? 1);
   };
   process.on('SIGINT', stop);
@@ -62,7 +61,7 @@ async function main(): Promise<number> {
     console.error(`\nThe build failed; ${target} is left as it was.`);
     return 1;
   } finally {
-    rmSync(next, { recursive: true, force: true });
+    removeWithSideFoldersSync(next);
   }
 }
 

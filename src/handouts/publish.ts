@@ -9,8 +9,8 @@
  * worker could pick up, and the next run removes it (src/lib/side-folders.ts).
  */
 import { mkdir, rm } from 'node:fs/promises';
-import { basename, dirname, relative, resolve } from 'node:path';
-import { clearStaleSideFolders, sideFolder, swapInSync } from '../lib/side-folders.ts';
+import { basename, dirname, resolve } from 'node:path';
+import { clearStaleSideFolders, sideFolder, sidePlace, swapInSync } from '../lib/side-folders.ts';
 
 export interface Staging {
   dir: string;
@@ -20,18 +20,8 @@ export interface Staging {
   discard: () => Promise<void>;
 }
 
-/** Where the side folders of `target` go: beside `site` when `target` is inside it, else beside `target`. */
-export function stagingPlace(target: string, site: string): { parent: string; name: string } {
-  const inside = relative(resolve(site), resolve(target));
-  if (inside !== '' && !inside.startsWith('..') && !inside.startsWith('/')) {
-    const root = resolve(site);
-    return { parent: dirname(root), name: `${basename(root)}.${inside.replaceAll('/', '.')}` };
-  }
-  return { parent: dirname(resolve(target)), name: basename(resolve(target)) };
-}
-
 export async function createStaging(target: string, site: string): Promise<Staging> {
-  const { parent, name } = stagingPlace(target, site);
+  const { parent, name } = sidePlace(target, site);
   await mkdir(dirname(resolve(target)), { recursive: true });
   clearStaleSideFolders(parent, name, resolve(target));
   // Leftovers of older versions, which staged inside the output's parent folder.

@@ -10,13 +10,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 export type SideKind = 'next' | 'old' | 'staging';
 
 /** `.<name>.<kind>-<pid>-<random>` in `parent` (by default beside the folder `target`). */
 export function sideFolder(target: string, kind: SideKind, name = basename(target), parent = dirname(target)): string {
   return join(parent, `.${name}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * Where the side folders of `target` go: beside the served folder `site` when `target`
+ * is inside it (`dist/handouts` → `.dist.handouts.*` next to `dist/`), else beside `target`.
+ */
+export function sidePlace(target: string, site: string): { parent: string; name: string } {
+  const root = resolve(site);
+  const inside = relative(root, resolve(target));
+  if (inside !== '' && !inside.startsWith('..') && !inside.startsWith('/')) {
+    return { parent: dirname(root), name: `${basename(root)}.${inside.replaceAll('/', '.')}` };
+  }
+  return { parent: dirname(resolve(target)), name: basename(resolve(target)) };
 }
 
 function processAlive(pid: number): boolean {
@@ -39,7 +52,11 @@ function exists(path: string): boolean {
  * target is missing: the old folder is put back rather than removed. Returns what it cleared.
  */
 export function clearStaleSideFolders(parent: string, name: string, target = join(parent, name)): string[] {
-  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(next|old|staging)-(\\d+)(?:-|$)`);
+  // A second leading dot: the side folders of a folder inside a build's own fresh folder
+  // (`..dist.next-1234-ab12cd.handouts.staging-…`), gone with that build.
+  const pattern = new RegExp(
+    `^(\\.\\.?)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(next|old|staging)-(\\d+)(?:-|$)`,
+  );
   const cleared: string[] = [];
   let entries: string[];
   try {
@@ -49,13 +66,31 @@ export function clearStaleSideFolders(parent: string, name: string, target = joi
   }
   for (const entry of entries) {
     const match = pattern.exec(entry);
-    if (!match || processAlive(Number(match[2]))) continue;
+    if (!match || processAlive(Number(match[3]))) continue;
     const path = join(parent, entry);
-    if (match[1] === 'old' && !exists(target)) renameSync(path, target);
+    if (match[1] === '.' && match[2] === 'old' && !exists(target)) renameSync(path, target);
     else rmSync(path, { recursive: true, force: true });
     cleared.push(path);
   }
   return cleared;
+}
+
+/**
+ * Removes `folder` and the side folders of anything inside it (`.<name>.…` beside it):
+ * what a stopped build leaves when its fresh folder is dropped.
+ */
+export function removeWithSideFoldersSync(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  const prefix = `.${basename(folder)}.`;
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(dirname(folder));
+  } catch {
+    // No parent folder: nothing beside it either.
+  }
+  for (const entry of entries) {
+    if (entry.startsWith(prefix)) rmSync(join(dirname(folder), entry), { recursive: true, force: true });
+  }
 }
 
 /**

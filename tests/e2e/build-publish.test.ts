@@ -30,9 +30,9 @@ async function previousBuild(): Promise<Record<string, string>> {
   return snapshot(dist);
 }
 
-/** Anything a build left beside the output folder (its fresh or old copies). */
+/** Anything a build left beside the output folder (its fresh or old copies, the handouts' staging). */
 async function sideFolders(): Promise<string[]> {
-  return (await readdir(dir)).filter((name) => name.startsWith('.dist.'));
+  return (await readdir(dir)).filter((name) => name.startsWith('.'));
 }
 
 function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -71,7 +71,7 @@ describe('npm run build keeps the previous output when it cannot finish', () => 
     const run = runWatched('scripts/build.ts', [], buildEnv());
     await run.waitFor(/Rendering \d+ PDFs/);
     // Control: the fresh folder exists at the moment of Ctrl-C, with pages in it.
-    const fresh = await sideFolders();
+    const fresh = (await sideFolders()).filter((name) => name.startsWith('.dist.next-'));
     expect(fresh).toHaveLength(1);
     expect(await readdir(join(dir, fresh[0] ?? ''))).toContain('index.html');
     run.child.kill('SIGINT');
