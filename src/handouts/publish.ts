@@ -1,10 +1,16 @@
 /**
- * All-or-nothing publishing: a run writes into a staging folder beside the
- * output folder and swaps it in only when every requested file succeeded, so a
- * failed or interrupted run leaves the last good handouts untouched.
+ * All-or-nothing publishing: a run writes into a staging folder and swaps it in
+ * for the output folder only when every requested file succeeded, so a failed or
+ * interrupted run leaves the last good handouts untouched.
+ *
+ * The staging folder sits beside the served site folder (`.dist.handouts.staging-…`
+ * next to `dist/`), not inside it: a run killed outright (SIGKILL, power loss)
+ * leaves nothing half-written that the site, its search index or the service
+ * worker could pick up, and the next run removes it (src/lib/side-folders.ts).
  */
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { clearStaleSideFolders, sideFolder, sidePlace, swapInSync } from '../lib/side-folders.ts';
 
 export interface Staging {
   dir: string;
@@ -14,32 +20,17 @@ export interface Staging {
   discard: () => Promise<void>;
 }
 
-export async function createStaging(target: string): Promise<Staging> {
-  const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
-  const dir = join(parent, `.${basename(target)}.staging-${process.pid}`);
-  await rm(dir, { recursive: true, force: true });
+export async function createStaging(target: string, site: string): Promise<Staging> {
+  const { parent, name } = sidePlace(target, site);
+  await mkdir(dirname(resolve(target)), { recursive: true });
+  clearStaleSideFolders(parent, name, resolve(target));
+  // Leftovers of older versions, which staged inside the output's parent folder.
+  clearStaleSideFolders(dirname(resolve(target)), basename(target));
+  const dir = sideFolder(target, 'staging', name, parent);
   await mkdir(dir, { recursive: true });
   return {
     dir,
-    publish: async () => {
-      const old = join(parent, `.${basename(target)}.old-${process.pid}`);
-      await rm(old, { recursive: true, force: true });
-      const hadTarget = await rename(target, old).then(
-        () => true,
-        (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return false;
-          throw error;
-        },
-      );
-      try {
-        await rename(dir, target);
-      } catch (error) {
-        if (hadTarget) await rename(old, target);
-        throw error;
-      }
-      await rm(old, { recursive: true, force: true });
-    },
+    publish: async () => swapInSync(dir, resolve(target), sideFolder(target, 'old', name, parent)),
     discard: () => rm(dir, { recursive: true, force: true }),
   };
 }

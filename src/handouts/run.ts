@@ -101,7 +101,7 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
   );
   const keyed: KeyedJob[] = jobs.map((job) => ({ job, key: jobKey(job, fingerprint, hashes, index) }));
 
-  const staging = await createStaging(options.out);
+  const staging = await createStaging(options.out, options.site);
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
   const session = browserSession({
     browserPath: options.browser,

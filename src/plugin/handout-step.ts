@@ -3,7 +3,8 @@
  * handouts from the pages Astro just wrote and fill in the Handouts pages'
  * tables, before Starlight's Pagefind and the service worker read those pages.
  *
- * Astro empties the output folder at the start of every build, so the last
+ * Every build starts from an empty output folder (`npm run build` uses a fresh
+ * one, scripts/build.ts; `astro build` empties its own), so the last
  * build's PDFs are kept in Astro's cache folder and put back first: unchanged
  * handouts are then kept rather than printed again (the cache key decides).
  */

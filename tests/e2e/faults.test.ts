@@ -14,8 +14,7 @@
  * byte-identical, the exit code must be non-zero, no staging or temporary file
  * may remain, and no Chromium process started by the run may outlive it.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -28,25 +27,13 @@ import {
   runPdfWatched,
   type WatchedRun,
 } from '../support/processes.ts';
+import { snapshot } from '../support/snapshot.ts';
 
 /** One PDF per page keeps the runs short: large print, one paper size. */
 const ONE_PDF_PER_PAGE = ['--large-print', '--paper', 'letter'];
 
 let dir: string;
 let site: string;
-
-/** Path → SHA-256 of every file under `folder`. */
-async function snapshot(folder: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files[relative(folder, path)] = createHash('sha256')
-      .update(await readFile(path))
-      .digest('hex');
-  }
-  return files;
-}
 
 /** Staging folders, old copies and half-written files anywhere in the test folder. */
 async function temporaryFiles(): Promise<string[]> {
@@ -164,7 +151,9 @@ describe('npm run pdf under faults', () => {
     await expectCleanFailure(run, code, before);
   });
 
-  it('leaves no Chromium behind when the run itself is killed outright (SIGKILL)', { timeout: 120_000 }, async () => {
+  it('leaves no Chromium, and no staging folder inside the site, when the run is killed outright (SIGKILL)', {
+    timeout: 120_000,
+  }, async () => {
     await writeFixtureSite(site, { pages: 30 });
     const run = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--force', '--concurrency', '2']);
     await run.waitFor(/^\[2\//m);
@@ -174,6 +163,14 @@ describe('npm run pdf under faults', () => {
     expect((await run.exited).signal).toBe('SIGKILL');
     // Nothing can clean up after SIGKILL: the browser must quit on its own, within a bounded wait.
     expect(await leftoverProcesses(run.marker, 15_000)).toEqual([]);
+    // The half-written staging folder it leaves is beside the site, never inside the served folder...
+    const left = await temporaryFiles();
+    expect(left.some((path) => /\.staging-/.test(path))).toBe(true);
+    expect(left.filter((path) => path.startsWith('site/'))).toEqual([]);
+    // ...and the next run clears it.
+    const next = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--only', 'fixture-001']);
+    expect((await next.exited).code, next.output()).toBe(0);
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('cleans up after an uncaught error inside the run', { timeout: 120_000 }, async () => {

@@ -83,8 +83,13 @@ export interface WatchedRun {
  * a marker in its environment, and a watch on the Chromium processes it starts.
  */
 export function runPdfWatched(args: string[], env: NodeJS.ProcessEnv = {}): WatchedRun {
+  return runWatched('scripts/pdf.ts', args, env);
+}
+
+/** Runs `node <script> ...args` from the project, watched the same way as runPdfWatched. */
+export function runWatched(script: string, args: string[], env: NodeJS.ProcessEnv = {}): WatchedRun {
   const marker = randomUUID();
-  const child = spawnTool('node', ['scripts/pdf.ts', ...args], { env: { [MARKER_VARIABLE]: marker, ...env } });
+  const child = spawnTool('node', [script, ...args], { env: { [MARKER_VARIABLE]: marker, ...env } });
   let output = '';
   const waiters: Array<{ pattern: RegExp; resolve: () => void; reject: (error: Error) => void }> = [];
   const onData = (chunk: Buffer): void => {
