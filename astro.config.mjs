@@ -8,7 +8,7 @@ import { clinic } from './clinic.config.ts';
 import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
 import guide from './src/plugin/index.ts';
 import { guideSidebar } from './src/lib/sidebar.ts';
-import { normalizeBase } from './src/lib/base-path.ts';
+import { baseFromSiteUrl } from './src/lib/base-path.ts';
 
 // No phone-home: Astro posts anonymous usage data on every build, preview and dev run
 // unless this is set. It must be set here, while the config loads: Astro records the
@@ -19,8 +19,9 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // never overwrites the clinic's dist/ (see tests/e2e/global-setup.ts).
 const outDir = process.env.GUIDE_OUT_DIR ?? './dist';
 const cacheDir = process.env.GUIDE_CACHE_DIR ?? './node_modules/.astro';
-// GUIDE_BASE=/patient-guide/ builds the site for a sub-path (the e2e tests build one too).
-const base = normalizeBase(process.env.GUIDE_BASE ?? '/');
+// One source of truth: a siteUrl with a folder (https://clinic.example/guide/) builds the site
+// for that folder, so links, QR codes, canonical links and the sitemap all carry it.
+const base = baseFromSiteUrl(clinic.siteUrl);
 
 export default defineConfig({
   site: clinic.siteUrl,

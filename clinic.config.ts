@@ -8,7 +8,8 @@
  * Field reference (all checked by src/lib/clinic-config.ts):
  *   name             the clinic's name
  *   phone            number patients call with questions: digits, spaces, + ( ) - . only
- *   siteUrl          public web address of this guide (canonical links, QR codes), https://...
+ *   siteUrl          public web address of this guide (canonical links, QR codes), https://...;
+ *                    a folder in it (https://yourclinic.org/guide/) is where the site is built to live
  *   crisisLine       crisis line; default '988' (US Suicide & Crisis Lifeline)
  *   emergencyNumber  emergency number; default '911'
  *   logo             logo file under src/assets/ or public/ (.svg, .png, .jpg, .webp)
@@ -16,7 +17,7 @@
  *   openingHours     when the phone is answered: [{ days: 'mon-fri', opens: '08:00', closes: '18:00' }]
  *   brandColor       link and button colour, hex; needs 4.5:1 contrast on white (WCAG AA)
  *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
- *   paperSize        handout paper: 'letter' (default) or 'a4'
+ *   paperSize        handout paper: 'letter', 'a4' or 'both' (default); only that paper is printed and linked
  *   shortTitle       optional title for phones and the home screen, per language, 24 characters at most:
  *                    { en: 'Ketamine guide', es: 'Guía de ketamina' } (the default)
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
@@ -42,7 +43,7 @@ const yourClinic: ClinicConfigInput = {
     { days: 'sat', opens: '09:00', closes: '13:00' },
   ],
   brandColor: '#0b6e69',
-  paperSize: 'letter',
+  paperSize: 'both',
   languages: ['en', 'es'],
   review: { intervalMonths: 12, warnDays: 60, overdue: 'notice' },
 };

@@ -8,13 +8,15 @@ import { ContractError } from '../src/contracts/friendly-parse.ts';
 import { BrowserNotFoundError } from '../src/handouts/browser.ts';
 import type { HandoutEvent } from '../src/handouts/events.ts';
 import { HELP, parseCli } from './pdf/cli.ts';
+import { clinic } from '../clinic.config.ts';
+import { papersFor } from '../src/lib/handout-files.ts';
 import { UsageError } from '../src/handouts/pages.ts';
 import { formatEvent } from '../src/handouts/report.ts';
 import { HandoutRunError } from '../src/handouts/run.ts';
 import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
 
 async function main(): Promise<number> {
-  const options = parseCli(process.argv.slice(2));
+  const options = parseCli(process.argv.slice(2), papersFor(clinic.paperSize));
   if (options.help) {
     console.log(HELP);
     return 0;

@@ -14,7 +14,7 @@ export const HELP = `Render the built guide's pages into printable PDF handouts.
 
 Usage: npm run pdf -- [options]
 
-What to make (default: all three, on every paper size):
+What to make (default: all three, on the clinic's paper):
   --large-print       Large-print handouts (body text 18 pt): handouts/large-print/<paper>/<page>.pdf
   --booklet           The booklet, every handout in one PDF with a cover and contents:
                       handouts/booklet-<paper>.pdf (always contains every page)
@@ -23,7 +23,8 @@ What to make (default: all three, on every paper size):
 
 Options:
   --only <slug>       Print only this page (repeat for more). Default: every handout page.
-  --paper <size>      letter, a4 or all. Default: all
+  --paper <size>      letter, a4 or both (also: all). Default: clinic.config.ts \`paperSize\`.
+                      PDFs on any other paper are removed from the published set
   --lang <code>       Print only this edition, e.g. en or es (repeat for more). Default: all
   --site <dir>        Built site to print from. Default: dist
   --out <dir>         Where to write the PDFs. Default: <site>/handouts
@@ -63,14 +64,17 @@ function positiveInteger(value: string | undefined, flag: string, fallback: numb
   return number;
 }
 
-function paperSizes(value: string | undefined): PaperSize[] {
-  if (value === undefined || value === 'all') return [...PAPER_SIZES];
+function paperSizes(value: string | undefined, clinicPapers: readonly PaperSize[]): PaperSize[] {
+  if (value === undefined) return [...clinicPapers];
+  if (value === 'all' || value === 'both') return [...PAPER_SIZES];
   const paper = PAPER_SIZES.find((size) => size === value.toLowerCase());
-  if (!paper) throw new UsageError(`--paper must be one of: ${[...PAPER_SIZES, 'all'].join(', ')}; not "${value}".`);
+  if (!paper)
+    throw new UsageError(`--paper must be one of: ${[...PAPER_SIZES, 'both', 'all'].join(', ')}; not "${value}".`);
   return [paper];
 }
 
-export function parseCli(argv: string[]): CliOptions {
+/** `clinicPapers`: what clinic.config.ts `paperSize` prints on, the default for --paper. */
+export function parseCli(argv: string[], clinicPapers: readonly PaperSize[] = PAPER_SIZES): CliOptions {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTION_SPEC; strict: true; allowPositionals: false }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTION_SPEC, strict: true, allowPositionals: false });
@@ -92,7 +96,7 @@ export function parseCli(argv: string[]): CliOptions {
     out: values.out ?? `${site}/handouts`,
     only: values.only ?? [],
     languages: values.lang ?? [],
-    papers: paperSizes(values.paper),
+    papers: paperSizes(values.paper, clinicPapers),
     standard: everything,
     largePrint: everything || largePrint,
     booklet: everything || booklet,

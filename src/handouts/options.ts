@@ -15,7 +15,7 @@ export interface HandoutOptions {
   only: string[];
   /** Languages to print (handouts and booklets); empty means every edition. */
   languages: string[];
-  /** Paper sizes to print on. */
+  /** Paper sizes to print on; PDFs on any other paper are dropped from the published set. */
   papers: PaperSize[];
   /** Which outputs to make: standard handouts, large print, the booklet. */
   standard: boolean;
@@ -37,14 +37,17 @@ export interface HandoutOptions {
   rendererEntry?: URL;
 }
 
-/** Every handout of every page on every paper size: what `npm run pdf` and the build make. */
-export function defaultHandoutOptions(site: string): HandoutOptions {
+/**
+ * Every handout of every page on `papers`: what `npm run pdf` and the build make (both pass
+ * the clinic's `paperSize`). The papers are also the published set: files on other paper go.
+ */
+export function defaultHandoutOptions(site: string, papers: readonly PaperSize[] = PAPER_SIZES): HandoutOptions {
   return {
     site,
     out: `${site.replace(/\/+$/, '')}/handouts`,
     only: [],
     languages: [],
-    papers: [...PAPER_SIZES],
+    papers: [...papers],
     standard: true,
     largePrint: true,
     booklet: true,

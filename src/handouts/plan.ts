@@ -2,7 +2,7 @@
  * Turns the command line into the list of PDFs to make: one job per page,
  * paper size and kind, plus one booklet per paper size.
  */
-import { bookletFile, handoutFile, type HandoutKind, type PaperSize } from '../lib/handout-files.ts';
+import { bookletFile, bookletSlug, handoutFile, type HandoutKind, type PaperSize } from '../lib/handout-files.ts';
 import type { HandoutOptions } from './options.ts';
 import { UsageError, type HandoutPage } from './pages.ts';
 
@@ -76,4 +76,23 @@ export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] 
     }
   }
   return jobs;
+}
+
+/**
+ * The last run's PDFs that stay published although this run did not make them: those of
+ * pages outside --only, or kinds the run was not asked for. A PDF on a paper the run does
+ * not print on is stale (the clinic changed `paperSize`, or `--paper a4`) and goes, as does
+ * one whose page is gone.
+ */
+export function carriedOver<Entry extends { file: string; slug: string; paper: PaperSize }>(
+  previous: readonly Entry[],
+  jobs: readonly Job[],
+  pages: readonly HandoutPage[],
+  papers: readonly PaperSize[],
+): Entry[] {
+  const planned = new Set(jobs.map((job) => job.file));
+  const current = new Set([...pages.map((page) => bookletSlug(page.lang)), ...pages.map((page) => page.slug)]);
+  return previous.filter(
+    (entry) => !planned.has(entry.file) && current.has(entry.slug) && papers.includes(entry.paper),
+  );
 }

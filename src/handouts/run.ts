@@ -17,7 +17,7 @@ import { writeFileAtomic } from './files.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import type { HandoutOptions } from './options.ts';
 import { loadHandoutIndex, type HandoutIndex, type HandoutPage } from './pages.ts';
-import { planJobs } from './plan.ts';
+import { carriedOver, planJobs } from './plan.ts';
 import type { ProduceContext } from './produce.ts';
 import { createStaging } from './publish.ts';
 import { renderAll, type KeyedJob } from './render-pool.ts';
@@ -140,15 +140,9 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
       written = await renderAll(toRender, context, { ...options, signal, onEvent, session, stagingDir: staging.dir });
     }
 
-    // Outputs this run did not ask for (another paper size, pages outside --only) keep their last good files.
-    const planned = new Set(jobs.map((job) => job.file));
-    const current = new Set([
-      ...index.pages.map((page) => bookletSlug(page.lang)),
-      ...index.pages.map((page) => page.slug),
-    ]);
+    // Outputs this run did not ask for keep their last good files; stale paper sizes go (plan.ts).
     const carried: ManifestEntry[] = [];
-    for (const entry of previous.handouts) {
-      if (planned.has(entry.file) || !current.has(entry.slug)) continue;
+    for (const entry of carriedOver(previous.handouts, jobs, index.pages, options.papers)) {
       if (await copyInto(options.out, staging.dir, entry.file)) carried.push(entry);
     }
     const entries = [...written, ...kept, ...carried].sort(manifestOrder(index.pages));

@@ -11,6 +11,11 @@ export function normalizeBase(base: string): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
+/** The base path a site published at `siteUrl` lives under: "https://clinic.example/guide" → "/guide/". */
+export function baseFromSiteUrl(siteUrl: string): string {
+  return normalizeBase(new URL(siteUrl).pathname);
+}
+
 /** `path` (relative, no leading slash) under the base path: ("handouts/", "/patient-guide") → "/patient-guide/handouts/". */
 export function underBase(base: string, path: string): string {
   return `${normalizeBase(base)}${path.replace(/^\/+/, '')}`;

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
 import { checkBrandColors, type BrandTheme } from './brand-theme.ts';
 import { isHexColor } from './contrast.ts';
+import { PAPER_CHOICES } from './handout-files.ts';
 
 /** Languages the guide is written in. English is the default, served at the site root. */
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
@@ -93,7 +94,7 @@ export function clinicConfigSchema(root: string) {
       name: z.string({ error: "needs `name`: the clinic's name as text" }).trim().min(1, 'must not be empty'),
       /** The main phone number patients call with questions. */
       phone: phone('phone', '(555) 123-4567'),
-      /** Public address of the site, used for canonical links and handout QR codes. */
+      /** Public address of the site, used for canonical links and handout QR codes; a folder in it (…/guide/) is where the site is built to live. */
       // https only: the QR codes and printed addresses send patients there, and the offline
       // copy (service worker) works only on a secure origin.
       siteUrl: z.url({
@@ -134,8 +135,8 @@ export function clinicConfigSchema(root: string) {
         .refine(isHexColor, 'must be a hex colour such as "#0b6e69"'),
       /** Optional link colour for the dark theme; by default a lighter tint of `brandColor` that reaches 4.5:1. */
       brandColorDark: z.string().refine(isHexColor, 'must be a hex colour such as "#7fd6cf"').optional(),
-      /** Paper size of the printed handouts. */
-      paperSize: z.enum(['letter', 'a4'], { error: 'must be "letter" (US) or "a4"' }).default('letter'),
+      /** Paper the handouts are printed on: only these PDFs are made, linked and listed. */
+      paperSize: z.enum(PAPER_CHOICES, { error: 'must be "letter" (US), "a4" or "both"' }).default('both'),
       /**
        * Print the handouts as part of the build (needs Chrome or Chromium). `false` builds the
        * site alone: the Handouts page then says there are no printable files.

@@ -7,6 +7,15 @@
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
+/** What a clinic can set as `paperSize` in clinic.config.ts: one paper, or both. */
+export const PAPER_CHOICES = [...PAPER_SIZES, 'both'] as const;
+export type PaperChoice = (typeof PAPER_CHOICES)[number];
+
+/** The paper sizes a clinic's `paperSize` prints on, in the order they are linked: "both" is Letter, then A4. */
+export function papersFor(choice: PaperChoice): PaperSize[] {
+  return choice === 'both' ? [...PAPER_SIZES] : [choice];
+}
+
 /** "standard" is the 12 pt handout; "large-print" sets the body at 18 pt. */
 export type HandoutKind = 'standard' | 'large-print';
 

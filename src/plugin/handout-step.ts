@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { defaultHandoutOptions } from '../handouts/options.ts';
+import type { PaperSize } from '../lib/handout-files.ts';
 import { formatEvent } from '../handouts/report.ts';
 import { handoutSteps } from './pipeline.ts';
 
@@ -25,15 +26,17 @@ export interface HandoutStepInput {
   /** Astro's cacheDir. */
   cacheDir: URL;
   logger: AstroIntegrationLogger;
+  /** The clinic's paper (clinic.config.ts `paperSize`): only these PDFs are printed and kept. */
+  papers: readonly PaperSize[];
 }
 
 async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined)) !== undefined;
 }
 
-export async function buildHandouts({ dir, cacheDir, logger }: HandoutStepInput): Promise<void> {
+export async function buildHandouts({ dir, cacheDir, logger, papers }: HandoutStepInput): Promise<void> {
   const site = fileURLToPath(dir);
-  const options = defaultHandoutOptions(site);
+  const options = defaultHandoutOptions(site, papers);
   const saved = join(fileURLToPath(cacheDir), SAVED_HANDOUTS);
   if ((await exists(saved)) && !(await exists(options.out))) await cp(saved, options.out, { recursive: true });
 

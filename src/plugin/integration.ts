@@ -20,6 +20,7 @@ import { brandCssPlugin } from '../lib/brand-css.ts';
 import { onBundlerWarning } from '../lib/build-warnings.ts';
 import { contentSecurityPolicy } from '../security/csp.ts';
 import { buildHandouts } from './handout-step.ts';
+import { papersFor } from '../lib/handout-files.ts';
 import type { GuidePluginOptions } from './index.ts';
 import { serviceWorkerStep } from './pipeline.ts';
 import { SEARCH_INDEX_DIR } from './search-index.ts';
@@ -63,7 +64,12 @@ export function guideIntegration({ clinic }: GuidePluginOptions): AstroIntegrati
           );
           return;
         }
-        await buildHandouts({ dir, cacheDir: cacheDir ?? new URL('./node_modules/.astro/', dir), logger });
+        await buildHandouts({
+          dir,
+          cacheDir: cacheDir ?? new URL('./node_modules/.astro/', dir),
+          logger,
+          papers: papersFor(clinic.paperSize),
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);

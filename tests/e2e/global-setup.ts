@@ -13,7 +13,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built site the e2e tests run against. */
     siteDir: string;
-    /** The same site built for the sub-path SUBPATH_BASE (see buildSubpathSite). */
+    /** The same site built for a sub-path, /patient-guide/ (see buildSubpathSite). */
     subpathSiteDir: string;
   }
 }
@@ -35,21 +35,24 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('subpathSiteDir', await buildSubpathSite(siteDir));
 }
 
-/** Base path of the second build, as a clinic would deploy it under its own website. */
-const SUBPATH_BASE = '/patient-guide/';
+/** The sample clinic with `siteUrl` in a folder of its website (…/patient-guide/): the second build's config. */
+const SUBPATH_CONFIG = 'tests/fixtures/clinic/clinic.subpath.ts';
 
 /**
- * Builds the site again for a sub-path, handouts included: the build prints them from
+ * Builds the site again for a sub-path (the base path comes from the fixture's `siteUrl`), handouts included: the build prints them from
  * the sub-path's own pages. (A reused site, GUIDE_TEST_SITE, may predate that: its
  * handouts are copied in when the sub-path build has none.)
  */
 async function buildSubpathSite(rootSiteDir: string): Promise<string> {
   const dir = join(TEST_OUT, 'site-subpath');
   await rm(dir, { recursive: true, force: true });
-  const env = { GUIDE_OUT_DIR: dir, GUIDE_CACHE_DIR: join(TEST_OUT, 'cache-subpath'), GUIDE_BASE: SUBPATH_BASE };
+  const env = {
+    GUIDE_OUT_DIR: dir,
+    GUIDE_CACHE_DIR: join(TEST_OUT, 'cache-subpath'),
+    GUIDE_CLINIC_CONFIG: SUBPATH_CONFIG,
+  };
   const build = await runCommand('astro', ['build'], env, 1_200_000);
-  if (build.code !== 0)
-    throw new Error(`astro build with GUIDE_BASE=${SUBPATH_BASE} failed:\n${build.stdout}\n${build.stderr}`);
+  if (build.code !== 0) throw new Error(`astro build with ${SUBPATH_CONFIG} failed:\n${build.stdout}\n${build.stderr}`);
   if (await stat(join(dir, 'handouts')).catch(() => undefined)) return dir;
   await cp(join(rootSiteDir, 'handouts'), join(dir, 'handouts'), { recursive: true }).catch(
     (error: NodeJS.ErrnoException) => {

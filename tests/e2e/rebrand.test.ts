@@ -128,6 +128,6 @@ describe('a bad clinic config', () => {
     expect(output).toMatch(/`phone` must be a phone number/);
     expect(output).toMatch(/`siteUrl` must be a full web address starting with https:\/\//);
     expect(output).toMatch(/`logo` names a file that does not exist/);
-    expect(output).toMatch(/`paperSize` must be "letter" \(US\) or "a4"/);
+    expect(output).toMatch(/`paperSize` must be "letter" \(US\), "a4" or "both"/);
   });
 });

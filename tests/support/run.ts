@@ -14,5 +14,8 @@ export function runCommand(
 ): Promise<CommandResult> {
   // Vitest sets NODE_ENV=test, and Astro then builds in development mode (Starlight
   // replaces search with a "production builds only" notice); builds under test must match real ones.
-  return runTool(command, args, { env: { NODE_ENV: 'production', ...env }, timeoutMs });
+  // Vitest's workers also set Vite's own variables (BASE_URL, MODE...), and a BASE_URL in the
+  // environment overrides the base path Astro takes from siteUrl: a build gets none of them.
+  const viteVariables = { BASE_URL: undefined, MODE: undefined, DEV: undefined, PROD: undefined, SSR: undefined };
+  return runTool(command, args, { env: { ...viteVariables, NODE_ENV: 'production', ...env }, timeoutMs });
 }

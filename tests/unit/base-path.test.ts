@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeBase, underBase, withBase } from '../../src/lib/base-path.ts';
+import { baseFromSiteUrl, normalizeBase, underBase, withBase } from '../../src/lib/base-path.ts';
 
 describe('base path helpers (src/lib/base-path.ts)', () => {
   it('normalizes a base path written any way to "/…/"', () => {
@@ -21,5 +21,12 @@ describe('base path helpers (src/lib/base-path.ts)', () => {
   it('adds a base written without its trailing slash to site-root links', () => {
     expect(withBase('/glossary/', '/patient-guide')).toBe('/patient-guide/glossary/');
     expect(withBase('/patient-guide/glossary/', 'patient-guide')).toBe('/patient-guide/glossary/');
+  });
+
+  it('takes the base path from the folder in siteUrl (one source of truth)', () => {
+    expect(baseFromSiteUrl('https://lakeside.example.org/guide/')).toBe('/guide/');
+    expect(baseFromSiteUrl('https://lakeside.example.org/guide')).toBe('/guide/');
+    expect(baseFromSiteUrl('https://clinic.example/patients/guide/')).toBe('/patients/guide/');
+    expect(baseFromSiteUrl('https://guide.riverside-clinic.example')).toBe('/');
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/pdf/cli.ts';
 import { UsageError } from '../../src/handouts/pages.ts';
 import { selectPages } from '../../src/handouts/run.ts';
-import { planJobs } from '../../src/handouts/plan.ts';
+import { carriedOver, planJobs } from '../../src/handouts/plan.ts';
+import { papersFor } from '../../src/lib/handout-files.ts';
 import { titleRepairer } from '../../src/handouts/outline.ts';
 import type { HandoutPage } from '../../src/handouts/pages.ts';
 
@@ -98,7 +99,36 @@ describe('npm run pdf outputs', () => {
   });
 
   it('rejects an unknown paper size and lists the valid ones', () => {
-    expect(() => parseCli(['--paper', 'legal'])).toThrow(/--paper must be one of: letter, a4, all; not "legal"/);
+    expect(() => parseCli(['--paper', 'legal'])).toThrow(/--paper must be one of: letter, a4, both, all; not "legal"/);
+  });
+
+  it("prints on the clinic's paper unless --paper says otherwise", () => {
+    expect(papersFor('a4')).toEqual(['a4']);
+    expect(papersFor('letter')).toEqual(['letter']);
+    expect(papersFor('both')).toEqual(['letter', 'a4']);
+    expect(parseCli([], papersFor('a4')).papers).toEqual(['a4']);
+    expect(parseCli(['--paper', 'letter'], papersFor('a4')).papers).toEqual(['letter']);
+    expect(parseCli(['--paper', 'both'], papersFor('a4')).papers).toEqual(['letter', 'a4']);
+  });
+
+  it('drops PDFs on a paper the run does not print on from the published set, and keeps the rest', () => {
+    const pages = [page('start-here'), page('risks')];
+    const entry = (file: string, slug: string, paper: 'letter' | 'a4') => ({ file, slug, paper });
+    const previous = [
+      entry('booklet-letter.pdf', 'booklet', 'letter'),
+      entry('letter/start-here.pdf', 'start-here', 'letter'),
+      entry('a4/start-here.pdf', 'start-here', 'a4'),
+      entry('a4/risks.pdf', 'risks', 'a4'),
+      entry('a4/gone.pdf', 'gone', 'a4'),
+      entry('large-print/a4/risks.pdf', 'risks', 'a4'),
+    ];
+    // `npm run pdf -- --paper a4 --only start-here`: risks' A4 files stay, every Letter file and the gone page go.
+    const options = { ...parseCli(['--paper', 'a4', '--only', 'start-here']) };
+    const jobs = planJobs(pages, options);
+    expect(carriedOver(previous, jobs, pages, options.papers).map((kept) => kept.file)).toEqual([
+      'a4/risks.pdf',
+      'large-print/a4/risks.pdf',
+    ]);
   });
 
   it('plans one PDF per page, paper and kind, booklets first, and rejects an unknown language', () => {

@@ -34,7 +34,7 @@ describe('clinic config', () => {
     const config = parseClinicConfig(good, 'clinic.config.ts', PROJECT_ROOT);
     expect(config.crisisLine).toBe('988');
     expect(config.emergencyNumber).toBe('911');
-    expect(config.paperSize).toBe('letter');
+    expect(config.paperSize).toBe('both');
     expect(config.languages).toEqual(['en', 'es']);
     expect(config.theme.light.accent).toBe('#0b6e69');
     expect(config.review).toEqual({ intervalMonths: 12, warnDays: 60, overdue: 'notice' });
@@ -73,7 +73,11 @@ describe('clinic config', () => {
       { logo: 'README.md' },
       /`logo` must be a file under public\/ or src\/assets\//,
     ],
-    ['an unknown paper size', { paperSize: 'legal' }, /`paperSize` must be "letter" \(US\) or "a4" \(got "legal"\)/],
+    [
+      'an unknown paper size',
+      { paperSize: 'legal' },
+      /`paperSize` must be "letter" \(US\), "a4" or "both" \(got "legal"\)/,
+    ],
     ['an unknown language', { languages: ['en', 'fr'] }, /`languages\[1\]` each language must be one of: "en", "es"/],
     ['no English edition', { languages: ['es'] }, /`languages` must include "en"/],
     ['a misspelt field', { phon: '555' }, /unknown field: `phon`/],
