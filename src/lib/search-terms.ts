@@ -17,8 +17,12 @@
  */
 import { isCrisisQuery } from './crisis-terms.ts';
 
-/** What a crisis query is searched as: the number every crisis page gives. */
-export const CRISIS_SEARCH_TERM = '988';
+/**
+ * What a crisis query is searched as: the number every crisis page gives, and "crisis" (the same
+ * word in English and Spanish). "988" alone is not enough: the after-session page also names
+ * 988 often (its "When to get help" list), and with Starlight's ranking it came first.
+ */
+export const CRISIS_SEARCH_TERM = '988 crisis';
 
 /** Words that say how a question is asked, not what it is about. */
 const FILLER_WORDS = new Set([

@@ -7,12 +7,6 @@
  * Built twice here, in beforeAll, into .test-out/lakeside (not in the global setup: only
  * this file needs it). The browser is a wrapper around the real one that writes a line to
  * a log each time it is started, so "printed nothing" is what the browser saw, not a log line.
- *
- * SKIPPED for now: the build of this site fails at the booklet. Every single-page PDF renders,
- * then `booklet-a4.pdf` fails with "Runtime.callFunctionOn timed out" on each attempt, also with
- * `npm run pdf -- --booklet --timeout 120` and with the sample clinic's config, so it is the
- * built site (English only, or the /guide/ sub-path), not the clinic values. Remove the `.skip`
- * once the booklet prints for this site.
  */
 import { chmod, readdir, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -37,7 +31,7 @@ async function launchCount(): Promise<number> {
   return log.split('\n').filter(Boolean).length;
 }
 
-describe.skip('the Lakeside walkthrough: a sub-path, one language, A4, its own logo and title', () => {
+describe('the Lakeside walkthrough: a sub-path, one language, A4, its own logo and title', () => {
   let output = '';
   let firstLaunches = 0;
   let secondLaunches = 0;

@@ -24,7 +24,10 @@ describe('links inside the built site', () => {
   it('reports a broken link (the check can fail)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'guide-links-'));
     try {
-      await writeFile(join(dir, 'handout-pages.json'), JSON.stringify({ base: '/', pages: [] }));
+      await writeFile(
+        join(dir, 'handout-pages.json'),
+        JSON.stringify({ site: 'https://guide.example.org', base: '/', pages: [], labels: {} }),
+      );
       await writeFile(
         join(dir, 'index.html'),
         '<a href="/handouts/letter/.pdf">PDF</a> <a href="/">home</a> <a href="tel:988">988</a>',
