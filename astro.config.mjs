@@ -5,10 +5,12 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { clinic } from './clinic.config.ts';
-import { forLanguages, SITE_TITLE, starlightLocales } from './src/lib/locales.ts';
+import { fillText } from './src/lib/placeholders.ts';
+import { forLanguages, starlightLocales } from './src/lib/locales.ts';
 import guide from './src/plugin/index.ts';
 import { guideSidebar } from './src/lib/sidebar.ts';
 import { baseFromSiteUrl } from './src/lib/base-path.ts';
+import { faviconFile } from './src/lib/app-icons.ts';
 
 // No phone-home: Astro posts anonymous usage data on every build, preview and dev run
 // unless this is set. It must be set here, while the config loads: Astro records the
@@ -31,11 +33,15 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     starlight({
-      title: forLanguages(SITE_TITLE, clinic.languages),
+      // The title and topic sentence are the clinic's (`title`, `description` in clinic.config.ts).
+      title: forLanguages(clinic.title, clinic.languages),
       // English stays at the site root; the other editions clinic.config.ts lists get a folder each (/es/).
       locales: starlightLocales(clinic.languages),
       logo: { src: `./${clinic.logo}`, alt: clinic.name },
-      description: `Plain-language answers about ketamine-assisted therapy from ${clinic.name}.`,
+      // Drawn from the logo at build time (src/pages/icons/[icon].ts), like the app icons.
+      favicon: `/icons/${faviconFile(clinic.logo)}`,
+      // Pages without their own description get their edition's (src/route-data/manifest-language.ts).
+      description: fillText(clinic.description.en, { clinic: clinic.name }),
       lastUpdated: false,
       pagination: true,
       // Built from each page's `sidebar: { group, order }` frontmatter (groups and labels: src/lib/sidebar.ts).

@@ -15,6 +15,8 @@ export interface ToolOptions {
   /** Variables added to this process's environment. */
   env?: NodeJS.ProcessEnv;
   stdio?: StdioOptions;
+  /** Folder to run in; the project root by default (tests run a copy of the project elsewhere). */
+  cwd?: string;
 }
 
 /** This process's environment with `env` added and the project's bin folder first on PATH. */
@@ -26,7 +28,7 @@ export function toolEnvironment(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv 
 /** Starts `command` ("node", "astro"...) the way an npm script would. Output is piped unless `stdio` says otherwise. */
 export function spawnTool(command: string, args: string[], options: ToolOptions = {}): ChildProcess {
   return spawn(command, args, {
-    cwd: PROJECT_ROOT,
+    cwd: options.cwd ?? PROJECT_ROOT,
     env: toolEnvironment(options.env),
     stdio: options.stdio ?? ['ignore', 'pipe', 'pipe'],
   });
@@ -49,7 +51,7 @@ export function runTool(
 ): Promise<ToolResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawnTool(command, args, { env: options.env });
+    const child = spawnTool(command, args, { env: options.env, cwd: options.cwd });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

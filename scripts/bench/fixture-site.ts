@@ -23,6 +23,7 @@ import {
   type HandoutIndex,
 } from '../../src/contracts/handout-index.ts';
 import type { GuideStringKey } from '../../src/schemas/i18n.ts';
+import { DEFAULT_KEYWORDS } from '../../src/lib/clinic-config.ts';
 
 /** The guide's own English dictionary: the fixture's handouts carry the same words as the real ones. */
 const ENGLISH_DICTIONARY = new URL('../../src/content/i18n/en.json', import.meta.url);
@@ -138,7 +139,7 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       review: { line: words['guide.review.unreviewed'], notice: true },
       order: i + 1,
     })),
-    labels: { en: handoutLabelsFrom((key) => words[key]) },
+    labels: { en: handoutLabelsFrom((key) => words[key], DEFAULT_KEYWORDS.en) },
   };
   await writeFile(join(dir, HANDOUT_INDEX_FILE), serializeHandoutIndex(index));
   return pages;

@@ -82,8 +82,16 @@ export const handoutLabelsSchema = z
     bookletContents: z.string(),
     /** The words of the Handouts page's table (see src/handouts/listing.ts). */
     table: handoutTableLabelsSchema,
-    /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`. */
-    pdf: z.object({ bookletTitle: z.string(), bookletSubject: z.string(), largePrintTitle: z.string() }).strict(),
+    /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`, and the topic words. */
+    pdf: z
+      .object({
+        bookletTitle: z.string(),
+        bookletSubject: z.string(),
+        largePrintTitle: z.string(),
+        /** The clinic's topic words (clinic.config.ts `keywords`), stored in every PDF's keywords. */
+        keywords: z.array(z.string()),
+      })
+      .strict(),
   })
   .strict();
 
@@ -121,8 +129,8 @@ export type HandoutIndex = z.output<typeof handoutIndexSchema>;
 /** Looks up one of the guide's dictionary words (src/content/i18n/) in a language. */
 export type Translate = (key: GuideStringKey) => string;
 
-/** The handout words of one language, from the site's dictionary: the one mapping of keys to fields. */
-export function handoutLabelsFrom(t: Translate): HandoutLabels {
+/** The handout words of one language, from the site's dictionary and the clinic's topic words: the one mapping of keys to fields. */
+export function handoutLabelsFrom(t: Translate, keywords: readonly string[]): HandoutLabels {
   return {
     pageOf: t('guide.handout.pageOf'),
     bookletReviewedAll: t('guide.booklet.reviewedAll'),
@@ -144,6 +152,7 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
       bookletTitle: t('guide.pdf.bookletTitle'),
       bookletSubject: t('guide.pdf.bookletSubject'),
       largePrintTitle: t('guide.pdf.largePrintTitle'),
+      keywords: [...keywords],
     },
   };
 }

@@ -33,7 +33,7 @@ export interface PdfMetadata {
   coverPages?: number[];
 }
 
-const PRODUCER = 'Ketamine patient guide handout renderer';
+const PRODUCER = 'Patient guide handout renderer';
 
 export interface FinalizedPdf {
   bytes: Uint8Array;

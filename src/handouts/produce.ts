@@ -23,8 +23,6 @@ export interface Produced {
   blockedRequests: string[];
 }
 
-const KEYWORDS = ['ketamine therapy', 'patient education', 'handout'];
-
 /** A PDF is dated with its content's last clinical review; a page never reviewed gets no date rather than an invented one. */
 function pdfDate(reviewDay: string | undefined): Date | undefined {
   return reviewDay === undefined ? undefined : new Date(`${reviewDay}T00:00:00Z`);
@@ -50,7 +48,7 @@ export async function produceBooklet(
     title,
     author: context.clinicName,
     subject: fillText(words.bookletSubject, { clinic: context.clinicName }),
-    keywords: [...KEYWORDS, 'booklet', ...job.pages.map((page) => page.title)],
+    keywords: [...words.keywords, 'handout', 'booklet', ...job.pages.map((page) => page.title)],
     language: job.lang,
     date: pdfDate(result.review.date),
     links,
@@ -100,13 +98,12 @@ async function finishHandout(
   context: ProduceContext,
 ): Promise<Produced> {
   const large = job.kind === 'large-print';
+  const words = pdfWords(context, job.page.lang);
   const { bytes, pages } = await finalizePdf(result.pdf, {
-    title: large
-      ? fillText(pdfWords(context, job.page.lang).largePrintTitle, { title: job.page.title })
-      : job.page.title,
+    title: large ? fillText(words.largePrintTitle, { title: job.page.title }) : job.page.title,
     author: context.clinicName,
     subject: job.page.description ?? job.page.title,
-    keywords: [...KEYWORDS, ...(large ? ['large print'] : []), job.page.title],
+    keywords: [...words.keywords, 'handout', ...(large ? ['large print'] : []), job.page.title],
     language: job.page.lang,
     date: pdfDate(job.page.review.date),
     links: { from: context.origin, to: new URL(context.siteUrl).origin },

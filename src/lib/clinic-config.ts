@@ -18,8 +18,29 @@ import { PAPER_CHOICES } from './handout-files.ts';
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
+/** The guide's full title when clinic.config.ts gives none: the header, each page's `<title>`, the booklet cover. */
+export const DEFAULT_TITLE: Record<Language, string> = {
+  en: 'Ketamine Therapy: A Patient Guide',
+  es: 'Terapia con ketamina: guía para pacientes',
+};
+
 /** The guide's short title when clinic.config.ts gives none. */
-const DEFAULT_SHORT_TITLE: Record<Language, string> = { en: 'Ketamine guide', es: 'Guía de ketamina' };
+export const DEFAULT_SHORT_TITLE: Record<Language, string> = { en: 'Ketamine guide', es: 'Guía de ketamina' };
+
+/** What the guide is about, in one sentence (`{clinic}` is the clinic's name), when clinic.config.ts gives none. */
+export const DEFAULT_DESCRIPTION: Record<Language, string> = {
+  en: 'Plain-language answers about ketamine-assisted therapy from {clinic}.',
+  es: 'Respuestas en lenguaje sencillo sobre la terapia asistida con ketamina, de {clinic}.',
+};
+
+/** The guide's topic words (PDF keywords) when clinic.config.ts gives none. */
+export const DEFAULT_KEYWORDS: Record<Language, string[]> = {
+  en: ['ketamine therapy', 'patient education'],
+  es: ['terapia con ketamina', 'educación para pacientes'],
+};
+
+/** The fields written once per language; a clinic that sets one must give it for every language it builds. */
+const PER_LANGUAGE_FIELDS = ['title', 'shortTitle', 'description', 'keywords'] as const;
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -86,6 +107,24 @@ export const reviewPolicySchema = z
   .strict()
   .default({ intervalMonths: 12, warnDays: 60, overdue: 'notice' });
 
+const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Spanish' };
+
+/** A field written once per language, e.g. { en: '…', es: '…' }; every key is optional here (see PER_LANGUAGE_FIELDS). */
+function perLanguage<T extends z.ZodType>(value: T, example: string) {
+  return z
+    .object(Object.fromEntries(SUPPORTED_LANGUAGES.map((language) => [language, value.optional()])), {
+      error: `must give one value per language, e.g. ${example}`,
+    })
+    .strict() as unknown as z.ZodType<Partial<Record<Language, z.output<T>>>, Partial<Record<Language, z.input<T>>>>;
+}
+
+const text = (min: number, max: number, why: string) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
+    .max(max, `must be ${max} characters or fewer, ${why}`);
+
 /** Builds the schema; `root` is where relative logo paths are looked up. */
 export function clinicConfigSchema(root: string) {
   return z
@@ -144,25 +183,35 @@ export function clinicConfigSchema(root: string) {
       handouts: z
         .boolean({ error: 'must be true (print the handouts in the build) or false (build the site without them)' })
         .default(true),
+      /** The guide's full title per language: the header, each page's `<title>`, the booklet cover, the app's name. */
+      title: perLanguage(
+        text(3, 60, 'to fit the header and a browser tab'),
+        '{ en: "Ketamine Therapy: A Patient Guide", es: "Terapia con ketamina: guía para pacientes" }',
+      ).optional(),
       /** The title in the header on phones and under the home-screen icon, per language (the full title is cut there). */
-      shortTitle: z
-        .object(
-          Object.fromEntries(
-            SUPPORTED_LANGUAGES.map((language) => [
-              language,
-              z
-                .string()
-                .trim()
-                .min(1, 'must not be empty')
-                .max(24, "must be 24 characters or fewer, to fit a phone's header")
-                .optional(),
-            ]),
-          ),
-          { error: 'must list a short title per language, e.g. { en: "Ketamine guide", es: "Guía de ketamina" }' },
-        )
-        .strict()
-        .transform((titles) => ({ ...DEFAULT_SHORT_TITLE, ...titles }) as Record<Language, string>)
-        .default(DEFAULT_SHORT_TITLE),
+      shortTitle: perLanguage(
+        text(1, 24, "to fit a phone's header and the home screen"),
+        '{ en: "Ketamine guide", es: "Guía de ketamina" }',
+      ).optional(),
+      /**
+       * What the guide is about in one sentence per language, `{clinic}` for the clinic's name: the
+       * meta description of pages without their own, the web app's description, the PDFs' subject.
+       */
+      description: perLanguage(
+        text(20, 200, 'one or two sentences (search results cut longer ones)').refine(
+          (value) => [...value.matchAll(/\{(\w*)\}/g)].every((match) => match[1] === 'clinic'),
+          "may use only the placeholder {clinic} (the clinic's name)",
+        ),
+        '{ en: "Plain-language answers about ketamine-assisted therapy from {clinic}." }',
+      ).optional(),
+      /** Topic words per language, stored in every PDF's keywords (the PDF viewer and document search read them). */
+      keywords: perLanguage(
+        z
+          .array(text(1, 40, 'each'), { error: 'must be a list of words, e.g. ["ketamine therapy"]' })
+          .min(1, 'needs at least one topic word')
+          .max(10, 'must list 10 topic words or fewer'),
+        '{ en: ["ketamine therapy", "patient education"] }',
+      ).optional(),
       /** Editions to build; English is always built and lives at the site root. */
       languages: z
         .array(
@@ -181,14 +230,34 @@ export function clinicConfigSchema(root: string) {
     })
     .strict()
     .transform((config, ctx) => {
+      // A retitled guide must not keep the sample's words in another edition it builds.
+      let missing = false;
+      for (const field of PER_LANGUAGE_FIELDS) {
+        const given = config[field];
+        if (given === undefined) continue;
+        for (const language of config.languages.filter((lang) => given[lang] === undefined)) {
+          missing = true;
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, language],
+            message: `is missing: \`languages\` builds the ${LANGUAGE_NAMES[language]} edition, so give \`${field}\` a value for "${language}" too (or leave \`${field}\` out to keep the default)`,
+          });
+        }
+      }
       const check = checkBrandColors(config.brandColor, config.brandColorDark);
-      if (!check.ok) {
+      if (!check.ok)
         for (const problem of check.problems)
           ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-        return z.NEVER;
-      }
+      if (missing || !check.ok) return z.NEVER;
       const theme: BrandTheme = check.theme;
-      return { ...config, theme };
+      return {
+        ...config,
+        title: { ...DEFAULT_TITLE, ...config.title },
+        shortTitle: { ...DEFAULT_SHORT_TITLE, ...config.shortTitle },
+        description: { ...DEFAULT_DESCRIPTION, ...config.description },
+        keywords: { ...DEFAULT_KEYWORDS, ...config.keywords },
+        theme,
+      };
     });
 }
 
@@ -257,7 +326,7 @@ export function clinicConfigFile(): string {
  */
 export async function loadClinicConfig(values: ClinicConfigInput, root = process.cwd()): Promise<ClinicConfig> {
   const override = process.env[CONFIG_ENV];
-  if (!override) return parseClinicConfig(values, 'clinic.config.ts', root);
+  if (!override) return withReadableLogo(parseClinicConfig(values, 'clinic.config.ts', root), 'clinic.config.ts', root);
   const path = isAbsolute(override) ? override : resolve(root, override);
   if (!existsSync(path))
     throw new ClinicConfigError(
@@ -268,5 +337,24 @@ export async function loadClinicConfig(values: ClinicConfigInput, root = process
     throw new ClinicConfigError(
       `${override} (from ${CONFIG_ENV}) must have a default export with the clinic's values.`,
     );
-  return parseClinicConfig(module.default, override, root);
+  return withReadableLogo(parseClinicConfig(module.default, override, root), override, root);
+}
+
+/**
+ * The logo must be an image the icons can be drawn from (src/lib/app-icons.ts): a file with the
+ * right name but broken or other content stops here, naming `logo`, before any page is built.
+ */
+async function withReadableLogo(config: ClinicConfig, file: string, root: string): Promise<ClinicConfig> {
+  // Loaded here only: the image library is not needed to parse a config in tests and tools.
+  const { readLogo, LogoError } = await import('./app-icons.ts');
+  try {
+    await readLogo(root, config.logo, file);
+  } catch (error) {
+    if (error instanceof LogoError)
+      throw new ClinicConfigError(
+        [`The clinic config in ${file} is not valid:`, `  - ${error.message.replace(`${file}: `, '')}`].join('\n'),
+      );
+    throw error;
+  }
+  return config;
 }

@@ -7,7 +7,7 @@
  * The browser lookup and the review status are passed in, so each can be tested
  * alone and the review check can be swapped for the review library's own.
  */
-import type { ClinicConfig } from './clinic-config.ts';
+import { DEFAULT_TITLE, type ClinicConfig } from './clinic-config.ts';
 import { DOCS_DIR, translationGaps } from './page-files.ts';
 import { findSampleValues } from './sample-values.ts';
 import { readSidebarPages, SidebarError, sidebarOrderWarnings } from './sidebar.ts';
@@ -68,7 +68,16 @@ export interface DoctorReport {
 /** Sample values still in the config (the sample clinic's, 555 numbers, example web addresses). */
 export function configSection(clinic: ClinicConfig, configFile: string): DoctorSection {
   const todo = findSampleValues(clinic).map((value) => value.message.replace(/clinic\.config\.ts/g, configFile));
-  return { title: `Your clinic (${configFile})`, todo, ok: `${configFile} has no sample values left.` };
+  const section: DoctorSection = {
+    title: `Your clinic (${configFile})`,
+    todo,
+    ok: `${configFile} has no sample values left.`,
+  };
+  // The default title is fine to publish, so it is a note rather than something left to do.
+  const untitled = clinic.languages.filter((language) => clinic.title[language] === DEFAULT_TITLE[language]);
+  if (untitled.length > 0)
+    section.note = `The guide keeps the default title (${untitled.map((language) => `"${clinic.title[language]}"`).join(', ')}); to retitle it, set \`title\` (and \`shortTitle\`) in ${configFile}.`;
+  return section;
 }
 
 /** Pages that exist in one language only, for the editions the clinic builds. */

@@ -10,12 +10,6 @@ export const LOCALES: Record<Language, { label: string; lang: string }> = {
   es: { label: 'Español', lang: 'es' },
 };
 
-/** The site title in each language. */
-export const SITE_TITLE: Record<Language, string> = {
-  en: 'Ketamine Therapy: A Patient Guide',
-  es: 'Terapia con ketamina: guía para pacientes',
-};
-
 /** Starlight's `locales` option: English is the `root` locale, the others get a folder of their own. */
 export function starlightLocales(languages: readonly Language[]): Record<string, { label: string; lang: string }> {
   return Object.fromEntries(languages.map((language) => [language === 'en' ? 'root' : language, LOCALES[language]]));

@@ -80,7 +80,7 @@ export function findSampleValues(config: Pick<ClinicConfig, SampleField>): Sampl
   if (config.logo === SAMPLE_CLINIC.logo) {
     found.push({
       field: 'logo',
-      message: `\`logo\` is the sample logo (${config.logo}); add your logo under src/assets/ and name it in clinic.config.ts`,
+      message: `\`logo\` is the sample logo (${config.logo}), and so are the favicon and app icons drawn from it; add your logo under src/assets/ and name it in clinic.config.ts`,
       warnAtBuild: false,
     });
   }

@@ -1,4 +1,5 @@
 import { clinic, type ClinicConfig } from '../../clinic.config.ts';
+import { faviconFile, PNG_ICONS } from './app-icons.ts';
 import { normalizeBase } from './base-path.ts';
 
 /** Colours of the installed app's splash screen and title bar (the clinic's brand colour); the icon's background. */
@@ -20,26 +21,18 @@ export interface WebAppManifest {
   icons: Array<{ src: string; sizes: string; type: string; purpose?: 'any' | 'maskable' }>;
 }
 
-/** The manifest's words in one language (from src/content/i18n/, `guide.manifest.*`). */
+/** The manifest's words in one language (the clinic's titles, and src/content/i18n/ `guide.manifest.*`), ready to use. */
 export interface ManifestEdition {
   lang: string;
   /** The edition's folder below the base path: "" for English, "es/" for Spanish. */
   folder: string;
-  /** "Ketamine therapy guide: {clinic}" */
+  /** "Ketamine guide: Riverside Ketamine Clinic" */
   name: string;
+  /** The short title (clinic.config.ts `shortTitle`), under the home-screen icon. */
   short_name: string;
-  /** "Plain-language answers … from {clinic}. …" */
+  /** The clinic's `description`, then "Works offline after the first visit." */
   description: string;
 }
-
-const ENGLISH: ManifestEdition = {
-  lang: 'en',
-  folder: '',
-  name: 'Ketamine therapy guide: {clinic}',
-  short_name: 'Patient guide',
-  description:
-    'Plain-language answers about ketamine-assisted therapy from {clinic}. Works offline after the first visit.',
-};
 
 /**
  * The manifest that lets a patient add the guide to a phone's home screen, in one edition's
@@ -47,16 +40,16 @@ const ENGLISH: ManifestEdition = {
  * Every URL includes the base path, so it also works when the site lives under a sub-path.
  */
 export function webAppManifest(
-  clinic: Pick<ClinicConfig, 'name'>,
+  clinic: Pick<ClinicConfig, 'logo'>,
   base: string,
-  edition: ManifestEdition = ENGLISH,
+  edition: ManifestEdition,
 ): WebAppManifest {
   const root = normalizeBase(base);
-  const fill = (text: string): string => text.replaceAll('{clinic}', clinic.name);
+  const favicon = faviconFile(clinic.logo);
   return {
-    name: fill(edition.name),
-    short_name: fill(edition.short_name),
-    description: fill(edition.description),
+    name: edition.name,
+    short_name: edition.short_name,
+    description: edition.description,
     lang: edition.lang,
     // Its own start page; the scope is the whole site, which the service worker also covers.
     ...(edition.folder ? { id: `${root}${edition.folder}` } : {}),
@@ -65,11 +58,17 @@ export function webAppManifest(
     display: 'standalone',
     theme_color: THEME_COLOR,
     background_color: BACKGROUND_COLOR,
+    // Drawn from the clinic's logo at build time (src/lib/app-icons.ts); iOS's own icon is in the <head>.
     icons: [
-      { src: `${root}icons/icon.svg`, sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-      { src: `${root}icons/icon-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any' },
-      { src: `${root}icons/icon-512.png`, sizes: '512x512', type: 'image/png', purpose: 'any' },
-      { src: `${root}icons/icon-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ...(favicon.endsWith('.svg')
+        ? [{ src: `${root}icons/${favicon}`, sizes: 'any', type: 'image/svg+xml', purpose: 'any' as const }]
+        : []),
+      ...PNG_ICONS.filter((icon) => icon.style !== 'opaque').map((icon) => ({
+        src: `${root}icons/${icon.file}`,
+        sizes: `${icon.size}x${icon.size}`,
+        type: 'image/png',
+        purpose: icon.style === 'maskable' ? ('maskable' as const) : ('any' as const),
+      })),
     ],
   };
 }

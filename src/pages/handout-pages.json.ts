@@ -20,7 +20,7 @@ export const GET: APIRoute = async ({ locals }) => {
     pages: withReviews(listHandoutPages(entries, base), reviews),
     // The same dictionary the pages use (src/content/i18n/), one entry per language built.
     labels: Object.fromEntries(
-      clinic.languages.map((lng) => [lng, handoutLabelsFrom((key) => locals.t(key, { lng }))]),
+      clinic.languages.map((lng) => [lng, handoutLabelsFrom((key) => locals.t(key, { lng }), clinic.keywords[lng])]),
     ),
   };
   return new Response(serializeHandoutIndex(index), { headers: { 'Content-Type': 'application/json' } });

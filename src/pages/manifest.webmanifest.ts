@@ -6,7 +6,7 @@ import { webAppManifest } from '../lib/web-app-manifest.ts';
 /** The English web app manifest, built from the clinic config and the base path (other editions: [lang]/). */
 export const GET: APIRoute = ({ locals }) =>
   new Response(
-    JSON.stringify(webAppManifest(clinic, import.meta.env.BASE_URL, manifestEdition(locals.t, 'en')), null, 2),
+    JSON.stringify(webAppManifest(clinic, import.meta.env.BASE_URL, manifestEdition(locals.t, 'en', clinic)), null, 2),
     {
       headers: { 'Content-Type': 'application/manifest+json' },
     },

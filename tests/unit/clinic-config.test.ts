@@ -1,7 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CONFIG_ENV,
   ClinicConfigError,
+  DEFAULT_DESCRIPTION,
+  DEFAULT_KEYWORDS,
+  DEFAULT_TITLE,
   loadClinicConfig,
   parseClinicConfig,
   type ClinicConfigInput,
@@ -142,6 +148,90 @@ describe('clinic config', () => {
     const config = parseClinicConfig({ ...good, brandColor: '#1a1a8c' }, 'clinic.config.ts', PROJECT_ROOT);
     expect(config.theme.dark.high).not.toBe('#1a1a8c');
     expect(errorFor({ brandColor: '#1a1a8c', brandColorDark: config.theme.dark.high })).toBe('');
+  });
+});
+
+describe('title and topic words', () => {
+  it('keeps the current wording when the clinic gives none', () => {
+    const config = parseClinicConfig(good, 'clinic.config.ts', PROJECT_ROOT);
+    expect(config.title).toEqual(DEFAULT_TITLE);
+    expect(config.title.en).toBe('Ketamine Therapy: A Patient Guide');
+    expect(config.shortTitle).toEqual({ en: 'Ketamine guide', es: 'Guía de ketamina' });
+    expect(config.description).toEqual(DEFAULT_DESCRIPTION);
+    expect(config.keywords).toEqual(DEFAULT_KEYWORDS);
+  });
+
+  it("uses a clinic's own title, short title, description and topic words", () => {
+    const own = {
+      title: { en: 'Mood care at Lakeside', es: 'Atención del ánimo en Lakeside' },
+      shortTitle: { en: 'Lakeside', es: 'Lakeside' },
+      description: {
+        en: 'Answers about our treatments from {clinic}.',
+        es: 'Respuestas sobre nuestros tratamientos, de {clinic}.',
+      },
+      keywords: { en: ['mood care'], es: ['ánimo'] },
+    };
+    const config = parseClinicConfig({ ...good, ...own }, 'clinic.config.ts', PROJECT_ROOT);
+    expect(config.title).toEqual(own.title);
+    expect(config.description.es).toBe(own.description.es);
+    expect(config.keywords.en).toEqual(['mood care']);
+  });
+
+  it('needs each per-language field for every language built, and only those', () => {
+    expect(errorFor({ title: { en: 'Mood care at Lakeside' } })).toMatch(
+      /`title\.es` is missing: `languages` builds the Spanish edition, so give `title` a value for "es" too/,
+    );
+    expect(errorFor({ shortTitle: { en: 'Lakeside' } })).toMatch(/`shortTitle\.es` is missing/);
+    expect(errorFor({ title: { en: 'Mood care at Lakeside' }, languages: ['en'] })).toBe('');
+  });
+
+  it.each([
+    ['an empty title', { title: { en: ' ', es: 'Guía' } }, /`title\.en` must be at least 3 characters/],
+    [
+      'a title too long for a tab',
+      { title: { en: 'x'.repeat(61), es: 'Guía' } },
+      /`title\.en` must be 60 characters or fewer/,
+    ],
+    [
+      'a language the guide does not have',
+      { title: { en: 'Guide', es: 'Guía', fr: 'Guide' } },
+      /unknown field in `title`: `fr`/,
+    ],
+    ['a title that is not per language', { title: 'Guide' }, /`title` must give one value per language/],
+    [
+      'a short description',
+      { description: { en: 'Short.', es: 'Respuestas de {clinic} sobre el tratamiento.' } },
+      /`description\.en` must be at least 20 characters/,
+    ],
+    [
+      'an unknown placeholder in the description',
+      {
+        description: {
+          en: 'Answers from {clinc} about treatment.',
+          es: 'Respuestas de {clinic} sobre el tratamiento.',
+        },
+      },
+      /`description\.en` may use only the placeholder \{clinic\}/,
+    ],
+    ['no topic words', { keywords: { en: [], es: ['ánimo'] } }, /`keywords\.en` needs at least one topic word/],
+  ])('rejects %s, naming the field', (_, change, message) => {
+    expect(errorFor(change)).toMatch(message);
+  });
+});
+
+describe('the logo', () => {
+  it('stops the build naming `logo` when the file is not an image', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guide-logo-'));
+    try {
+      mkdirSync(join(dir, 'src', 'assets'), { recursive: true });
+      writeFileSync(join(dir, 'src', 'assets', 'broken.png'), 'not a picture');
+      delete process.env[CONFIG_ENV];
+      await expect(loadClinicConfig({ ...good, logo: 'src/assets/broken.png' }, dir)).rejects.toThrow(
+        /clinic\.config\.ts is not valid:\n {2}- `logo` "src\/assets\/broken\.png" cannot be read as an image/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -90,6 +90,20 @@ describe('npm run doctor', () => {
     expect(result.broken).toBe(false);
   });
 
+  it('notes a guide that keeps the default title, and says nothing once it is retitled', async () => {
+    const configFile = 'my.config.ts';
+    const untitled = formatReport(await report(real, { configFile }));
+    expect(untitled).toContain(
+      'The guide keeps the default title ("Ketamine Therapy: A Patient Guide", "Terapia con ketamina: guía para pacientes"); to retitle it, set `title` (and `shortTitle`) in my.config.ts.',
+    );
+    const lakesideConfig = parseClinicConfig(lakeside, 'lakeside', PROJECT_ROOT);
+    expect(formatReport(await report(lakesideConfig))).not.toContain('default title');
+  });
+
+  it('says the sample logo also means the sample icons', async () => {
+    expect(formatReport(await report(sample))).toMatch(/`logo` is the sample logo .*favicon and app icons/);
+  });
+
   it('lists pages in one language only, for the editions built', async () => {
     page('after-your-session.md', 'reviewed: 2026-06-01');
     page('es/extra.md', 'reviewed: 2026-06-01');

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TITLE } from '../../src/lib/clinic-config.ts';
 import { handoutSlug } from '../../src/lib/handout-pages.ts';
-import {
-  entryLanguage,
-  entrySlugWithinLanguage,
-  forLanguages,
-  SITE_TITLE,
-  starlightLocales,
-} from '../../src/lib/locales.ts';
+import { entryLanguage, entrySlugWithinLanguage, forLanguages, starlightLocales } from '../../src/lib/locales.ts';
 
 describe('editions', () => {
   it('tells a page’s language from its id, including a folder’s index page ("es")', () => {
@@ -31,6 +26,6 @@ describe('editions', () => {
       es: { label: 'Español', lang: 'es' },
     });
     expect(starlightLocales(['en'])).toEqual({ root: { label: 'English', lang: 'en' } });
-    expect(forLanguages(SITE_TITLE, ['en'])).toEqual({ en: SITE_TITLE.en });
+    expect(forLanguages(DEFAULT_TITLE, ['en'])).toEqual({ en: DEFAULT_TITLE.en });
   });
 });

@@ -11,6 +11,8 @@ import {
   type BuildCaches,
 } from '../../src/integrations/service-worker.ts';
 import { withBase } from '../../src/lib/base-path.ts';
+import { DEFAULT_DESCRIPTION } from '../../src/lib/clinic-config.ts';
+import { manifestEdition } from '../../src/lib/manifest-edition.ts';
 import { webAppManifest } from '../../src/lib/web-app-manifest.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 
@@ -90,13 +92,40 @@ describe('service worker caches', () => {
 });
 
 describe('web app manifest', () => {
+  const words: Record<string, string> = {
+    'guide.manifest.name': '{shortTitle}: {clinic}',
+    'guide.manifest.offline': 'Works offline.',
+  };
+  const clinic = {
+    name: 'Test Clinic',
+    logo: 'src/assets/test-logo.png',
+    title: { en: 'Test Guide', es: 'Guía de prueba' },
+    shortTitle: { en: 'Test', es: 'Prueba' },
+    description: { ...DEFAULT_DESCRIPTION, es: 'Respuestas de {clinic} sobre las pruebas.' },
+  };
+  const edition = (lang: 'en' | 'es') => manifestEdition((key) => words[key] ?? key, lang, clinic);
+
   it('keeps every URL under the base path and names the clinic', () => {
-    const manifest = webAppManifest({ name: 'Test Clinic' }, '/patient-guide/');
+    const manifest = webAppManifest(clinic, '/patient-guide/', edition('en'));
     expect(manifest.start_url).toBe('/patient-guide/');
     expect(manifest.scope).toBe('/patient-guide/');
-    expect(manifest.name).toContain('Test Clinic');
+    expect(manifest.name).toBe('Test: Test Clinic');
     for (const icon of manifest.icons) expect(icon.src.startsWith('/patient-guide/icons/')).toBe(true);
     expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
+  });
+
+  it("takes its short name and description from the clinic's config, in the edition's language", () => {
+    const manifest = webAppManifest(clinic, '/', edition('es'));
+    expect(manifest.short_name).toBe('Prueba');
+    expect(manifest.description).toBe('Respuestas de Test Clinic sobre las pruebas. Works offline.');
+    expect(manifest.start_url).toBe('/es/');
+  });
+
+  it('lists an SVG logo as the scalable icon and a raster logo as PNGs only', () => {
+    const raster = webAppManifest(clinic, '/', edition('en')).icons;
+    expect(raster.map((icon) => icon.type)).toEqual(['image/png', 'image/png', 'image/png']);
+    const svg = webAppManifest({ logo: 'src/assets/logo.svg' }, '/', edition('en')).icons;
+    expect(svg[0]).toEqual({ src: '/icons/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' });
   });
 });
 

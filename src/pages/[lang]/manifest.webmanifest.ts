@@ -11,7 +11,7 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute = ({ params, locals }) =>
   new Response(
     JSON.stringify(
-      webAppManifest(clinic, import.meta.env.BASE_URL, manifestEdition(locals.t, params.lang as Language)),
+      webAppManifest(clinic, import.meta.env.BASE_URL, manifestEdition(locals.t, params.lang as Language, clinic)),
       null,
       2,
     ),
