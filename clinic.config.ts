@@ -12,14 +12,20 @@
  *                    a folder in it (https://yourclinic.org/guide/) is where the site is built to live
  *   crisisLine       crisis line; default '988' (US Suicide & Crisis Lifeline)
  *   emergencyNumber  emergency number; default '911'
- *   logo             logo file under src/assets/ or public/ (.svg, .png, .jpg, .webp)
+ *   logo             logo file under src/assets/ or public/ (.svg, .png, .jpg, .webp); the favicon and
+ *                    app icons are drawn from it when the site is built
  *   address          postal address, one line per entry
  *   openingHours     when the phone is answered: [{ days: 'mon-fri', opens: '08:00', closes: '18:00' }]
  *   brandColor       link and button colour, hex; needs 4.5:1 contrast on white (WCAG AA)
  *   brandColorDark   optional link colour for the dark theme; worked out from brandColor if left out
  *   paperSize        handout paper: 'letter', 'a4' or 'both' (default); only that paper is printed and linked
- *   shortTitle       optional title for phones and the home screen, per language, 24 characters at most:
- *                    { en: 'Ketamine guide', es: 'Guía de ketamina' } (the default)
+ *   title            the guide's title per language (header, <title>, booklet cover, PDF titles);
+ *                    optional, the default is the one below
+ *   shortTitle       title for phones and the home screen, per language, 24 characters at most
+ *   description      what the guide is, one sentence per language; {clinic} becomes `name`
+ *   keywords         optional topic words per language for the PDFs' keywords:
+ *                    { en: ['ketamine therapy', 'patient education'], es: [...] } (the default)
+ *                    (title, shortTitle, description, keywords: once set, give every language you build)
  *   languages        editions to build: ['en', 'es'] (default) or ['en']
  *   handouts         print the PDF handouts in the build: true (default; needs Chrome or
  *                    Chromium, see README) or false (the site says there are no printable files)
@@ -44,6 +50,12 @@ const yourClinic: ClinicConfigInput = {
   ],
   brandColor: '#0b6e69',
   paperSize: 'both',
+  title: { en: 'Ketamine Therapy: A Patient Guide', es: 'Terapia con ketamina: guía para pacientes' },
+  shortTitle: { en: 'Ketamine guide', es: 'Guía de ketamina' },
+  description: {
+    en: 'Plain-language answers about ketamine-assisted therapy from {clinic}.',
+    es: 'Respuestas en lenguaje sencillo sobre la terapia asistida con ketamina, de {clinic}.',
+  },
   languages: ['en', 'es'],
   review: { intervalMonths: 12, warnDays: 60, overdue: 'notice' },
 };

@@ -177,8 +177,8 @@ describe('the Lakeside walkthrough: a sub-path, one language, A4, its own logo a
       'what-a-session-is-like',
     ]);
     const page = await readFile(join(siteDir, 'getting-here', 'index.html'), 'utf8');
-    expect(page).toMatch(/<a href="\/guide\/preparing-for-your-session\/" rel="prev">/);
-    expect(page).toMatch(/<a href="\/guide\/what-a-session-is-like\/" rel="next">/);
+    expect(page).toMatch(/<a href="\/guide\/preparing-for-your-session\/" rel="prev"[\s>]/);
+    expect(page).toMatch(/<a href="\/guide\/what-a-session-is-like\/" rel="next"[\s>]/);
     expect(await readdir(join(siteDir, 'handouts', 'a4'))).toContain('getting-here.pdf');
   });
 
@@ -206,6 +206,10 @@ describe('the Lakeside walkthrough: a sub-path, one language, A4, its own logo a
       expect(seen.get('#0b6e69') ?? 0, `sample green in ${file}`).toBe(0);
       expect(png.width).toBe(Number(/\d+/.exec(file)?.[0] ?? 180));
     }
+    // Saved for offline use with the rest of the site.
+    const worker = await readFile(join(siteDir, 'sw.js'), 'utf8');
+    for (const file of ['favicon.svg', 'icon-192.png', 'icon-maskable-512.png', 'apple-touch-icon.png'])
+      expect(worker).toContain(`icons/${file}`);
     const touch = await colours('apple-touch-icon.png');
     expect(
       touch.png.data.filter((_, i) => i % 4 === 3).every((alpha) => alpha === 255),
