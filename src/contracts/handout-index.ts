@@ -44,6 +44,8 @@ export const handoutPageSchema = z
     review: handoutReviewSchema,
     /** Position in the booklet (reading order). */
     order: z.number(),
+    /** The page's source file, e.g. "src/content/docs/risks-and-side-effects.mdx": errors about its handouts name it. */
+    source: z.string().optional(),
   })
   .strict();
 
@@ -64,6 +66,8 @@ export const handoutTableLabelsSchema = z
     a4: z.string(),
     /** "Large print, {paper}" */
     largePrint: z.string(),
+    /** "One-sheet summary, {paper}" */
+    sheet: z.string(),
   })
   .strict();
 
@@ -83,7 +87,14 @@ export const handoutLabelsSchema = z
     /** The words of the Handouts page's table (see src/handouts/listing.ts). */
     table: handoutTableLabelsSchema,
     /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`. */
-    pdf: z.object({ bookletTitle: z.string(), bookletSubject: z.string(), largePrintTitle: z.string() }).strict(),
+    pdf: z
+      .object({
+        bookletTitle: z.string(),
+        bookletSubject: z.string(),
+        largePrintTitle: z.string(),
+        sheetTitle: z.string(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -139,11 +150,13 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
       letter: t('guide.paper.letter'),
       a4: t('guide.paper.a4'),
       largePrint: t('guide.handout.largePrint'),
+      sheet: t('guide.sheet.link'),
     },
     pdf: {
       bookletTitle: t('guide.pdf.bookletTitle'),
       bookletSubject: t('guide.pdf.bookletSubject'),
       largePrintTitle: t('guide.pdf.largePrintTitle'),
+      sheetTitle: t('guide.pdf.sheetTitle'),
     },
   };
 }
