@@ -85,9 +85,11 @@ export function sheetOverflowMessage(
 ): string {
   const file = page.source ?? `the page of "${page.slug}"`;
   const over = length.pages - SHEET_MAX_PAGES;
+  // Tenths of a page, or hundredths when it is less than a tenth over ("2.03 pages: 0.03 page").
+  const digits = over < 0.1 ? 2 : 1;
   const size =
     length.overMm >= 1
-      ? `${length.pages.toFixed(1)} pages: ${over.toFixed(1)} page (about ${Math.round(length.overMm)} mm) too long`
+      ? `${length.pages.toFixed(digits)} pages: ${over.toFixed(digits)} page (about ${Math.round(length.overMm)} mm) too long`
       : `${length.printed} pages when printed: its content just fits in ${SHEET_MAX_PAGES} pages, but the breaks that keep boxes and list items whole push it over`;
   return (
     `one-sheet for "${page.slug}" (${file}) on ${PAPER_NAME[paper]} is ${size}; a one-sheet summary may take ${SHEET_MAX_PAGES} pages (one sheet, both sides). ` +

@@ -81,6 +81,9 @@ describe('sheet files and the 2-page rule', () => {
     expect(sheetOverflowMessage(page, 'a4', { printed: 3, pages: 2.4, overMm: 102.4 })).toMatch(
       /^one-sheet for "risks-and-side-effects" \(src\/content\/docs\/risks-and-side-effects\.mdx\) on A4 is 2\.4 pages: 0\.4 page \(about 102 mm\) too long; .*Take a point out of `sheet`/,
     );
+    expect(sheetOverflowMessage(page, 'letter', { printed: 3, pages: 2.032, overMm: 7.4 })).toMatch(
+      /on US Letter is 2\.03 pages: 0\.03 page \(about 7 mm\) too long/,
+    );
     expect(sheetOverflowMessage(page, 'letter', { printed: 3, pages: 1.99, overMm: 0 })).toMatch(
       /on US Letter is 3 pages when printed: .*breaks that keep boxes and list items whole/,
     );
