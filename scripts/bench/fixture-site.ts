@@ -13,6 +13,8 @@
  *   request that never finishes, without needing a server or a script of its own).
  * - no content: a page with no `.sl-markdown-content` at all.
  * - calls outside: normal content, plus every kind of request to another origin.
+ * - long sheet: a page whose one-sheet summary (every part marked `data-sheet`) is
+ *   about `paragraphs` paragraphs long: too long for one sheet.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,6 +43,8 @@ export interface FixtureSiteOptions {
     origin: string /** More HTML for those pages, e.g. scripts that open WebSockets. */;
     extraHtml?: string;
   };
+  /** Extra pages whose one-sheet summary is `paragraphs` marked paragraphs long. */
+  longSheet?: { slugs: string[]; paragraphs: number };
 }
 
 export interface FixturePage {
@@ -68,6 +72,14 @@ function pageHtml(title: string, body: string, extra = ''): string {
 function contentHtml(page: FixturePage): string {
   const paragraph = `This is ${page.title}, a generated page for testing the handout renderer. Its marker word is ${page.marker}.`;
   return `<div class="sl-markdown-content"><h1>${page.title}</h1><p>${paragraph}</p><p>It has a short second paragraph, so each handout holds a little real text.</p></div>`;
+}
+
+/** A page all of whose content is on its one-sheet summary (src/lib/sheet.ts), `paragraphs` paragraphs long. */
+function longSheetHtml(title: string, paragraphs: number): string {
+  const paragraph = (n: number): string =>
+    `<p>Paragraph ${n} of a one-sheet summary that is far too long for one sheet of paper, printed on both sides.</p>`;
+  const points = Array.from({ length: paragraphs }, (_, i) => paragraph(i + 1)).join('');
+  return `<div class="sl-markdown-content"><h1>${title}</h1><div data-sheet="point">${points}</div></div>`;
 }
 
 /**
@@ -117,6 +129,12 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       body: contentHtml({ slug, title: `Calls outside ${slug}`, marker: `${slug}-marker` }),
       extra: outsideCalls(options.callsOutside?.origin ?? '') + (options.callsOutside?.extraHtml ?? ''),
     })),
+    ...(options.longSheet?.slugs ?? []).map((slug) => ({
+      slug,
+      title: `Long sheet ${slug}`,
+      body: longSheetHtml(`Long sheet ${slug}`, options.longSheet?.paragraphs ?? 0),
+      extra: '',
+    })),
   ];
   for (const page of listed) {
     await mkdir(join(dir, page.slug), { recursive: true });
@@ -138,6 +156,7 @@ export async function writeFixtureSite(dir: string, options: FixtureSiteOptions)
       path: `/${page.slug}/`,
       review: { line: words['guide.review.unreviewed'], notice: true },
       order: i + 1,
+      source: `fixture/${page.slug}.md`,
     })),
     labels: { en: handoutLabelsFrom((key) => words[key], DEFAULT_KEYWORDS.en) },
   };

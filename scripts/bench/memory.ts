@@ -88,6 +88,7 @@ export async function measureRenderMemory(
     // One PDF per page (large print, one paper size): 200 PDFs for 200 pages.
     const options: HandoutOptions = {
       ...defaultHandoutOptions(site),
+      sheets: false,
       standard: false,
       booklet: false,
       papers: ['letter'],

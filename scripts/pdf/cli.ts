@@ -14,12 +14,16 @@ export const HELP = `Render the built guide's pages into printable PDF handouts.
 
 Usage: npm run pdf -- [options]
 
-What to make (default: all three, on the clinic's paper):
+What to make (default: all four, on the clinic's paper):
+  --sheets            One-sheet summaries (at most 2 pages, one sheet printed on both sides):
+                      handouts/one-sheet/<paper>/<page>.pdf. A sheet longer than 2 pages fails the
+                      run, naming the page, the paper and by how much
   --large-print       Large-print handouts (body text 18 pt): handouts/large-print/<paper>/<page>.pdf
   --booklet           The booklet, every handout in one PDF with a cover and contents:
                       handouts/booklet-<paper>.pdf (always contains every page)
-  Standard handouts (12 pt), handouts/<paper>/<page>.pdf, are made when neither flag is given.
-  Giving one or both flags makes only what they name.
+  Standard handouts (12 pt), handouts/<paper>/<page>.pdf, are made when none of these is given.
+  Giving one or more of them makes only what they name.
+  --no-sheets         Everything else, but no one-sheet summaries (the last run's stay published)
 
 Options:
   --only <slug>       Print only this page (repeat for more). Default: every handout page.
@@ -44,6 +48,8 @@ const OPTION_SPEC = {
   only: { type: 'string', multiple: true },
   paper: { type: 'string' },
   lang: { type: 'string', multiple: true },
+  sheets: { type: 'boolean' },
+  'no-sheets': { type: 'boolean' },
   'large-print': { type: 'boolean' },
   booklet: { type: 'boolean' },
   site: { type: 'string' },
@@ -88,15 +94,19 @@ export function parseCli(argv: string[], clinicPapers: readonly PaperSize[] = PA
   }
   const { values } = parsed;
   const site = values.site ?? 'dist';
+  const sheets = values.sheets ?? false;
+  const noSheets = values['no-sheets'] ?? false;
+  if (sheets && noSheets) throw new UsageError('--sheets and --no-sheets contradict each other: give one of them.');
   const largePrint = values['large-print'] ?? false;
   const booklet = values.booklet ?? false;
-  const everything = !largePrint && !booklet;
+  const everything = !sheets && !largePrint && !booklet;
   return {
     site,
     out: values.out ?? `${site}/handouts`,
     only: values.only ?? [],
     languages: values.lang ?? [],
     papers: paperSizes(values.paper, clinicPapers),
+    sheets: (everything || sheets) && !noSheets,
     standard: everything,
     largePrint: everything || largePrint,
     booklet: everything || booklet,

@@ -44,6 +44,8 @@ export const handoutPageSchema = z
     review: handoutReviewSchema,
     /** Position in the booklet (reading order). */
     order: z.number(),
+    /** The page's source file, e.g. "src/content/docs/risks-and-side-effects.mdx": errors about its handouts name it. */
+    source: z.string().optional(),
   })
   .strict();
 
@@ -64,6 +66,8 @@ export const handoutTableLabelsSchema = z
     a4: z.string(),
     /** "Large print, {paper}" */
     largePrint: z.string(),
+    /** "One-sheet summary, {paper}" */
+    sheet: z.string(),
   })
   .strict();
 
@@ -88,6 +92,7 @@ export const handoutLabelsSchema = z
         bookletTitle: z.string(),
         bookletSubject: z.string(),
         largePrintTitle: z.string(),
+        sheetTitle: z.string(),
         /** The clinic's topic words (clinic.config.ts `keywords`), stored in every PDF's keywords. */
         keywords: z.array(z.string()),
       })
@@ -147,11 +152,13 @@ export function handoutLabelsFrom(t: Translate, keywords: readonly string[]): Ha
       letter: t('guide.paper.letter'),
       a4: t('guide.paper.a4'),
       largePrint: t('guide.handout.largePrint'),
+      sheet: t('guide.sheet.link'),
     },
     pdf: {
       bookletTitle: t('guide.pdf.bookletTitle'),
       bookletSubject: t('guide.pdf.bookletSubject'),
       largePrintTitle: t('guide.pdf.largePrintTitle'),
+      sheetTitle: t('guide.pdf.sheetTitle'),
       keywords: [...keywords],
     },
   };

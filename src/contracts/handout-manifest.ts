@@ -21,7 +21,7 @@ export const manifestEntrySchema = z
     url: z.url(),
     /** Path of the PDF relative to the manifest, e.g. "letter/risks.pdf". */
     file: z.string().regex(/^[^/].*\.pdf$/, 'must be a relative path to a .pdf file'),
-    kind: z.enum(['standard', 'large-print', 'booklet']),
+    kind: z.enum(['sheet', 'standard', 'large-print', 'booklet']),
     paper: z.enum(PAPER_SIZES),
     pages: z.number().int().positive(),
     bytes: z.number().int().positive(),

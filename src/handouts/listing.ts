@@ -28,13 +28,20 @@ interface Column {
   matches: (entry: ManifestEntry) => boolean;
 }
 
-/** One column per paper size, then one per paper size in large print, headed in the page's language. */
+/**
+ * One column per paper size for the one-sheet summaries (first), then one per paper size for
+ * the full handouts (and the booklet), then one per paper size in large print, headed in the page's language.
+ */
 function columns(words: HandoutTableLabels): Column[] {
   const paperName = (paper: PaperSize): string => (paper === 'a4' ? words.a4 : words.letter);
   return [
     ...PAPER_SIZES.map((paper) => ({
+      label: fillText(words.sheet, { paper: paperName(paper) }),
+      matches: (e: ManifestEntry) => e.paper === paper && e.kind === 'sheet',
+    })),
+    ...PAPER_SIZES.map((paper) => ({
       label: paperName(paper),
-      matches: (e: ManifestEntry) => e.paper === paper && e.kind !== 'large-print',
+      matches: (e: ManifestEntry) => e.paper === paper && (e.kind === 'standard' || e.kind === 'booklet'),
     })),
     ...PAPER_SIZES.map((paper) => ({
       label: fillText(words.largePrint, { paper: paperName(paper) }),

@@ -17,7 +17,8 @@ export interface HandoutOptions {
   languages: string[];
   /** Paper sizes to print on; PDFs on any other paper are dropped from the published set. */
   papers: PaperSize[];
-  /** Which outputs to make: standard handouts, large print, the booklet. */
+  /** Which outputs to make: one-sheet summaries, standard handouts, large print, the booklet. */
+  sheets: boolean;
   standard: boolean;
   largePrint: boolean;
   booklet: boolean;
@@ -48,6 +49,7 @@ export function defaultHandoutOptions(site: string, papers: readonly PaperSize[]
     only: [],
     languages: [],
     papers: [...papers],
+    sheets: true,
     standard: true,
     largePrint: true,
     booklet: true,

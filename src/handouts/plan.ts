@@ -40,7 +40,10 @@ export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[]
   return pages.filter((page) => only.includes(page.slug));
 }
 
-type PlanOptions = Pick<HandoutOptions, 'only' | 'languages' | 'papers' | 'standard' | 'largePrint' | 'booklet'>;
+type PlanOptions = Pick<
+  HandoutOptions,
+  'only' | 'languages' | 'papers' | 'sheets' | 'standard' | 'largePrint' | 'booklet'
+>;
 
 /** Keeps the pages of the chosen editions; an unknown language is an error that lists the valid ones. */
 export function selectLanguages(pages: HandoutPage[], languages: string[]): HandoutPage[] {
@@ -57,6 +60,7 @@ export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] 
   const allPages = selectLanguages(sitePages, options.languages);
   const pages = selectPages(allPages, options.only);
   const kinds: HandoutKind[] = [
+    ...(options.sheets ? (['sheet'] as const) : []),
     ...(options.standard ? (['standard'] as const) : []),
     ...(options.largePrint ? (['large-print'] as const) : []),
   ];

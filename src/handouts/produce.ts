@@ -98,12 +98,17 @@ async function finishHandout(
   context: ProduceContext,
 ): Promise<Produced> {
   const large = job.kind === 'large-print';
+  const sheet = job.kind === 'sheet';
   const words = pdfWords(context, job.page.lang);
   const { bytes, pages } = await finalizePdf(result.pdf, {
-    title: large ? fillText(words.largePrintTitle, { title: job.page.title }) : job.page.title,
+    title: large
+      ? fillText(words.largePrintTitle, { title: job.page.title })
+      : sheet
+        ? fillText(words.sheetTitle, { title: job.page.title })
+        : job.page.title,
     author: context.clinicName,
     subject: job.page.description ?? job.page.title,
-    keywords: [...words.keywords, 'handout', ...(large ? ['large print'] : []), job.page.title],
+    keywords: [...words.keywords, 'handout', ...(large ? ['large print'] : []), ...(sheet ? ['one-sheet summary'] : []), job.page.title],
     language: job.page.lang,
     date: pdfDate(job.page.review.date),
     links: { from: context.origin, to: new URL(context.siteUrl).origin },

@@ -18,6 +18,7 @@ import type { HandoutJob, Job } from './plan.ts';
 import { runPool } from './pool.ts';
 import { produceBooklet, produceHandouts, type ProduceContext, type Produced } from './produce.ts';
 import { NoHandoutContentError } from './render.ts';
+import { SheetOverflowError } from './sheet-fit.ts';
 
 export interface KeyedJob {
   job: Job;
@@ -136,8 +137,9 @@ export async function renderAll(
       try {
         produced = await attempt(unit);
       } catch (firstError) {
-        // A page with nothing to print will not get any by trying again.
-        if (signal.aborted || firstError instanceof NoHandoutContentError) throw firstError;
+        // A page with nothing to print will not get any by trying again, nor a sheet get shorter.
+        if (signal.aborted || firstError instanceof NoHandoutContentError || firstError instanceof SheetOverflowError)
+          throw firstError;
         onEvent({
           type: 'retrying',
           files: unit.map(({ job }) => job.file),
@@ -166,8 +168,11 @@ export async function renderAll(
     .filter(({ result }) => result?.status !== 'fulfilled');
   if (failures.length > 0) {
     const lines = failures.flatMap(({ unit, result }) => {
-      const reason = result?.status === 'rejected' ? (result.reason as Error).message.split('\n')[0] : 'not started';
-      return unit.map(({ job }) => `  - ${describe(job)}: ${reason}`);
+      const error = result?.status === 'rejected' ? (result.reason as Error) : undefined;
+      const reason = error ? error.message.split('\n')[0] : 'not started';
+      // A sheet too long is that sheet's failure; the page's other PDFs were only not made.
+      const failed = error instanceof SheetOverflowError ? unit.filter(({ job }) => job.file === error.file) : unit;
+      return failed.map(({ job }) => `  - ${describe(job)}: ${reason}`);
     });
     throw new HandoutRunError(
       `${lines.length} of ${items.length} PDFs failed; nothing was published:\n${lines.join('\n')}`,

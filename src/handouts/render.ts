@@ -2,10 +2,13 @@
  * Renders one built page to one PDF in a fresh browser tab, with print media,
  * fonts loaded, and every request outside the local server blocked.
  */
+import { PDFDocument } from 'pdf-lib';
 import type { BrowserContext, Page, PDFOptions } from 'puppeteer';
 import type { PaperSize } from '../lib/handout-files.ts';
+import { SHEET_KIND_ATTRIBUTE, SHEET_KIND_VALUE, SHEET_MAX_PAGES } from '../lib/sheet.ts';
 import type { HandoutIndex, HandoutLabels, HandoutReview } from './pages.ts';
 import type { HandoutJob } from './plan.ts';
+import { measureSheet, SheetOverflowError, sheetOverflowMessage, STANDARD_MARGINS_MM } from './sheet-fit.ts';
 import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
 
 export interface RenderContext {
@@ -89,7 +92,12 @@ export function pdfOptions(settings: PrintSettings, context: RenderContext): PDF
     ...templates,
     margin: settings.large
       ? { top: '26mm', bottom: '24mm', left: '16mm', right: '16mm' }
-      : { top: '22mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      : {
+          top: `${STANDARD_MARGINS_MM.top}mm`,
+          bottom: `${STANDARD_MARGINS_MM.bottom}mm`,
+          left: `${STANDARD_MARGINS_MM.left}mm`,
+          right: `${STANDARD_MARGINS_MM.right}mm`,
+        },
     timeout: context.timeoutMs,
   };
 }
@@ -166,8 +174,39 @@ export async function headingTexts(tab: Page): Promise<string[]> {
   );
 }
 
+/** Puts the tab in the look of one kind: the print size, and the sheet attribute (src/lib/sheet.ts) on `<html>`. */
+async function showKind(tab: Page, kind: HandoutJob['kind']): Promise<void> {
+  await tab.evaluate(
+    async (largePrint, sheet, attribute, value) => {
+      const root = document.documentElement;
+      if (largePrint) root.dataset.printSize = 'large';
+      else delete root.dataset.printSize;
+      if (sheet) root.setAttribute(attribute, value);
+      else root.removeAttribute(attribute);
+      await document.fonts.ready;
+    },
+    kind === 'large-print',
+    kind === 'sheet',
+    SHEET_KIND_ATTRIBUTE,
+    SHEET_KIND_VALUE,
+  );
+}
+
+/** Fails a sheet that came to more than SHEET_MAX_PAGES pages, saying by how much (sheet-fit.ts). */
+async function checkSheetFits(tab: Page, job: HandoutJob, pdf: Uint8Array): Promise<void> {
+  const printed = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  if (printed <= SHEET_MAX_PAGES) return;
+  throw new SheetOverflowError(
+    sheetOverflowMessage(job.page, job.paper, await measureSheet(tab, job.paper, printed)),
+    job.file,
+  );
+}
+
+/** Sheets first, then standard, then large print: each switch of look changes the least. */
+const KIND_ORDER: ReadonlyArray<HandoutJob['kind']> = ['sheet', 'standard', 'large-print'];
+
 /**
- * Renders every variant of one page (paper sizes, standard and large print)
+ * Renders every variant of one page (paper sizes, one-sheet, standard and large print)
  * from a single load of it: loading and font waiting cost more than printing.
  * Results come back in the order of `jobs`. Always closes its tab.
  */
@@ -182,17 +221,22 @@ export async function renderHandouts(
   const { tab, blockedRequests } = await openForPrint(browser, page.path, context, false);
   try {
     const results = new Map<HandoutJob, RenderResult>();
-    const ordered = [...jobs].sort((a, b) => Number(a.kind === 'large-print') - Number(b.kind === 'large-print'));
+    const ordered = [...jobs].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
     for (const job of ordered) {
-      const large = job.kind === 'large-print';
-      await tab.evaluate(async (largePrint) => {
-        if (largePrint) document.documentElement.dataset.printSize = 'large';
-        else delete document.documentElement.dataset.printSize;
-        await document.fonts.ready;
-      }, large);
+      await showKind(tab, job.kind);
       const pdf = await tab.pdf(
-        pdfOptions({ paper: job.paper, large, title: page.title, review: page.review, lang: page.lang }, context),
+        pdfOptions(
+          {
+            paper: job.paper,
+            large: job.kind === 'large-print',
+            title: page.title,
+            review: page.review,
+            lang: page.lang,
+          },
+          context,
+        ),
       );
+      if (job.kind === 'sheet') await checkSheetFits(tab, job, pdf);
       results.set(job, { pdf, blockedRequests, headings: await headingTexts(tab) });
     }
     return jobs.map((job) => results.get(job) as RenderResult);

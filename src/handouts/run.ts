@@ -53,9 +53,9 @@ export interface RunControls {
   onEvent?: HandoutEventListener;
 }
 
-/** Manifest order: booklets, then standard, then large print; by paper; by reading order. */
+/** Manifest order: booklets, then one-sheets, standard, large print; by paper; by reading order. */
 function manifestOrder(pages: HandoutPage[]): (a: ManifestEntry, b: ManifestEntry) => number {
-  const kinds = ['booklet', 'standard', 'large-print'];
+  const kinds = ['booklet', 'sheet', 'standard', 'large-print'];
   const languages = [...new Set(pages.map((page) => page.lang))];
   const slugs = [...languages.map(bookletSlug), ...pages.map((page) => page.slug)];
   return (a, b) =>

@@ -16,15 +16,20 @@ export function papersFor(choice: PaperChoice): PaperSize[] {
   return choice === 'both' ? [...PAPER_SIZES] : [choice];
 }
 
-/** "standard" is the 12 pt handout; "large-print" sets the body at 18 pt. */
-export type HandoutKind = 'standard' | 'large-print';
+/**
+ * "standard" is the 12 pt handout; "large-print" sets the body at 18 pt; "sheet" is the
+ * one-sheet summary (at most 2 pages, at the standard size only; see src/lib/sheet.ts).
+ */
+export type HandoutKind = 'sheet' | 'standard' | 'large-print';
 
 /** The URL path segment of the PDF folder below the site's base path. */
 export const HANDOUTS_DIR = 'handouts';
 
-/** "letter/risks.pdf", "large-print/a4/risks.pdf": relative to the handouts folder. */
+/** "letter/risks.pdf", "large-print/a4/risks.pdf", "one-sheet/a4/risks.pdf": relative to the handouts folder. */
 export function handoutFile(slug: string, paper: PaperSize, kind: HandoutKind): string {
-  return kind === 'large-print' ? `large-print/${paper}/${slug}.pdf` : `${paper}/${slug}.pdf`;
+  if (kind === 'large-print') return `large-print/${paper}/${slug}.pdf`;
+  if (kind === 'sheet') return `one-sheet/${paper}/${slug}.pdf`;
+  return `${paper}/${slug}.pdf`;
 }
 
 /** The booklet's slug: "booklet", or "es-booklet" for the Spanish edition (like the handout slugs). */

@@ -39,6 +39,7 @@ export function listHandoutPages(entries: CollectionEntry<'docs'>[], base: strin
       description: entry.data.description,
       path: pagePath(entry.id, base),
       order: entry.data.handout.order ?? entry.data.sidebar.order ?? Number.MAX_SAFE_INTEGER,
+      ...(entry.filePath ? { source: entry.filePath } : {}),
     }))
     .sort(
       (a, b) =>

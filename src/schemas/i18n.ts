@@ -95,6 +95,12 @@ export const guideStringsSchema = z.object({
   'guide.pdf.bookletTitle': text,
   'guide.pdf.bookletSubject': text,
   'guide.pdf.largePrintTitle': text,
+  /** One-sheet summaries (src/lib/sheet.ts): the compact help box, the Read-more box, links and PDF title. */
+  'guide.sheet.help': text,
+  'guide.sheet.readMore': text,
+  'guide.sheet.scan': text,
+  'guide.sheet.link': text,
+  'guide.pdf.sheetTitle': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;

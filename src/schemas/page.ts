@@ -81,6 +81,21 @@ export const patientPageSchema = z.object({
     .min(1, 'needs a non-empty `summary`'),
   /** Print options for this page's handout. */
   handout: handoutSchema,
+  /**
+   * What the page's one-sheet summary shows besides its title, "What to know", the help box,
+   * the clinic's contact and the Read-more code: the ids of the page's own sections (its
+   * headings' `#anchors`), in any order; they print in page order. An id that names no
+   * heading of the page stops the build with the valid ones (src/lib/sheet.ts).
+   */
+  sheet: z
+    .array(
+      z
+        .string({ error: '`sheet` lists heading ids (text), e.g. "when-to-call"' })
+        .regex(/^[^\s"<>]+$/, '`sheet` entries are heading ids, as in the page address after "#": no spaces or quotes'),
+      { error: '`sheet` must be a list of the heading ids of the sections the one-sheet summary shows' },
+    )
+    .min(1, '`sheet` needs at least one heading id; leave the field out for a sheet with the summary and help box only')
+    .optional(),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

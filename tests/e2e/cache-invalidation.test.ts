@@ -45,6 +45,7 @@ beforeAll(async () => {
   await writeFixtureSite(site, { pages: 2 });
   options = {
     ...defaultHandoutOptions(site),
+    sheets: false,
     standard: false,
     booklet: false,
     papers: ['letter'],

@@ -126,7 +126,7 @@ describe.runIf(!notBuilt)('Spanish handouts', () => {
     expect(spanishPages.length, 'no Spanish handout pages').toBeGreaterThan(0);
     for (const page of spanishPages.slice(0, 3)) {
       const entry = manifest.handouts.find(
-        (candidate) => candidate.slug === page.slug && candidate.kind !== 'large-print',
+        (candidate) => candidate.slug === page.slug && candidate.kind === 'standard',
       );
       expect(entry, page.slug).toBeDefined();
       const file = join(siteDir, 'handouts', entry!.file);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli } from '../../scripts/pdf/cli.ts';
+import { HELP, parseCli } from '../../scripts/pdf/cli.ts';
 import { UsageError } from '../../src/handouts/pages.ts';
 import { selectPages } from '../../src/handouts/run.ts';
 import { carriedOver, planJobs } from '../../src/handouts/plan.ts';
@@ -75,6 +75,7 @@ describe('npm run pdf outputs', () => {
   it('makes everything on both paper sizes by default', () => {
     expect(parseCli([])).toMatchObject({
       papers: ['letter', 'a4'],
+      sheets: true,
       standard: true,
       largePrint: true,
       booklet: true,
@@ -86,16 +87,27 @@ describe('npm run pdf outputs', () => {
   it('makes only what --large-print and --booklet name, on the --paper chosen', () => {
     expect(parseCli(['--booklet', '--paper', 'a4'])).toMatchObject({
       papers: ['a4'],
+      sheets: false,
       standard: false,
       largePrint: false,
       booklet: true,
     });
     expect(parseCli(['--large-print', '--force'])).toMatchObject({
+      sheets: false,
       standard: false,
       largePrint: true,
       booklet: false,
       force: true,
     });
+  });
+
+  it('makes one-sheets by default, only them with --sheets, and everything but them with --no-sheets', () => {
+    expect(parseCli(['--sheets'])).toMatchObject({ sheets: true, standard: false, largePrint: false, booklet: false });
+    expect(parseCli(['--no-sheets'])).toMatchObject({ sheets: false, standard: true, largePrint: true, booklet: true });
+    expect(parseCli(['--no-sheets', '--booklet'])).toMatchObject({ sheets: false, standard: false, booklet: true });
+    expect(() => parseCli(['--sheets', '--no-sheets'])).toThrow(/--sheets and --no-sheets contradict/);
+    expect(HELP).toMatch(/--sheets .*\n.*one-sheet\/<paper>\/<page>\.pdf/s);
+    expect(HELP).toContain('--no-sheets');
   });
 
   it('rejects an unknown paper size and lists the valid ones', () => {
@@ -136,6 +148,8 @@ describe('npm run pdf outputs', () => {
     const jobs = planJobs(pages, { ...parseCli(['--paper', 'letter']), only: [] });
     expect(jobs.map((job) => job.file)).toEqual([
       'booklet-letter.pdf',
+      'one-sheet/letter/start-here.pdf',
+      'one-sheet/letter/risks.pdf',
       'letter/start-here.pdf',
       'letter/risks.pdf',
       'large-print/letter/start-here.pdf',
