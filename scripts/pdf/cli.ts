@@ -18,8 +18,11 @@ What to make (default: all three, on the clinic's paper):
   --large-print       Large-print handouts (body text 18 pt): handouts/large-print/<paper>/<page>.pdf
   --booklet           The booklet, every handout in one PDF with a cover and contents:
                       handouts/booklet-<paper>.pdf (always contains every page)
-  Standard handouts (12 pt), handouts/<paper>/<page>.pdf, are made when neither flag is given.
-  Giving one or both flags makes only what they name.
+  --packets           The visit packets of clinic.config.ts \`packets\`, each with a write-in cover:
+                      handouts/packets/<paper>/<id>.pdf and packets/large-print/<paper>/<id>.pdf
+                      (with --large-print too: only the large-print packets)
+  Standard handouts (12 pt), handouts/<paper>/<page>.pdf, are made when no flag is given.
+  Giving one or more flags makes only what they name.
 
 Options:
   --only <slug>       Print only this page (repeat for more). Default: every handout page.
@@ -46,6 +49,7 @@ const OPTION_SPEC = {
   lang: { type: 'string', multiple: true },
   'large-print': { type: 'boolean' },
   booklet: { type: 'boolean' },
+  packets: { type: 'boolean' },
   site: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },
@@ -90,7 +94,8 @@ export function parseCli(argv: string[], clinicPapers: readonly PaperSize[] = PA
   const site = values.site ?? 'dist';
   const largePrint = values['large-print'] ?? false;
   const booklet = values.booklet ?? false;
-  const everything = !largePrint && !booklet;
+  const packets = values.packets ?? false;
+  const everything = !largePrint && !booklet && !packets;
   return {
     site,
     out: values.out ?? `${site}/handouts`,
@@ -100,6 +105,7 @@ export function parseCli(argv: string[], clinicPapers: readonly PaperSize[] = PA
     standard: everything,
     largePrint: everything || largePrint,
     booklet: everything || booklet,
+    packets: everything || packets,
     force: values.force ?? false,
     concurrency: positiveInteger(values.concurrency, '--concurrency', Math.max(2, availableParallelism())),
     browser: values.browser,

@@ -60,6 +60,8 @@ export const handoutTableLabelsSchema = z
     pageMany: z.string(),
     /** Said of the booklet: "every handout in one file". */
     booklet: z.string(),
+    /** Said of a visit packet: "{count} handouts in one file". */
+    packet: z.string(),
     letter: z.string(),
     a4: z.string(),
     /** "Large print, {paper}" */
@@ -80,10 +82,27 @@ export const handoutLabelsSchema = z
     bookletSubtitle: z.string(),
     /** The heading of the booklet's list of contents: "Contents". */
     bookletContents: z.string(),
+    /** A visit packet's write-in cover and its filler page (see src/handouts/assembled.ts). */
+    packet: z
+      .object({
+        patientName: z.string(),
+        date: z.string(),
+        nextAppointment: z.string(),
+        questions: z.string(),
+        blankPage: z.string(),
+      })
+      .strict(),
     /** The words of the Handouts page's table (see src/handouts/listing.ts). */
     table: handoutTableLabelsSchema,
     /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`. */
-    pdf: z.object({ bookletTitle: z.string(), bookletSubject: z.string(), largePrintTitle: z.string() }).strict(),
+    pdf: z
+      .object({
+        bookletTitle: z.string(),
+        bookletSubject: z.string(),
+        largePrintTitle: z.string(),
+        packetSubject: z.string(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -129,6 +148,13 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
     bookletNotReviewed: t('guide.booklet.notReviewed'),
     bookletSubtitle: t('guide.booklet.subtitle'),
     bookletContents: t('guide.booklet.contents'),
+    packet: {
+      patientName: t('guide.packet.patientName'),
+      date: t('guide.packet.date'),
+      nextAppointment: t('guide.packet.nextAppointment'),
+      questions: t('guide.packet.questions'),
+      blankPage: t('guide.packet.blankPage'),
+    },
     table: {
       caption: t('guide.handouts.caption'),
       handout: t('guide.handouts.column'),
@@ -136,6 +162,7 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
       pageOne: t('guide.handouts.pageOne'),
       pageMany: t('guide.handouts.pageMany'),
       booklet: t('guide.handouts.booklet'),
+      packet: t('guide.handouts.packet'),
       letter: t('guide.paper.letter'),
       a4: t('guide.paper.a4'),
       largePrint: t('guide.handout.largePrint'),
@@ -144,6 +171,7 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
       bookletTitle: t('guide.pdf.bookletTitle'),
       bookletSubject: t('guide.pdf.bookletSubject'),
       largePrintTitle: t('guide.pdf.largePrintTitle'),
+      packetSubject: t('guide.pdf.packetSubject'),
     },
   };
 }

@@ -73,6 +73,15 @@ export const guideStringsSchema = z.object({
   'guide.handouts.pageOne': text,
   'guide.handouts.pageMany': text,
   'guide.handouts.booklet': text,
+  /** Said of a visit packet on the Handouts page: "{count} handouts in one file". */
+  'guide.handouts.packet': text,
+  /** A visit packet's write-in cover (src/handouts/assembled.ts): labels of blank lines filled in by hand. */
+  'guide.packet.patientName': text,
+  'guide.packet.date': text,
+  'guide.packet.nextAppointment': text,
+  'guide.packet.questions': text,
+  /** The only text of a filler page that keeps each handout on a right-hand page in two-sided packets. */
+  'guide.packet.blankPage': text,
   'guide.handouts.preparing': text,
   /** Said on the Handouts page when the clinic builds without handouts (clinic.config.ts `handouts: false`). */
   'guide.handouts.unavailable': text,
@@ -96,6 +105,7 @@ export const guideStringsSchema = z.object({
   'guide.pdf.bookletTitle': text,
   'guide.pdf.bookletSubject': text,
   'guide.pdf.largePrintTitle': text,
+  'guide.pdf.packetSubject': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;
