@@ -90,6 +90,9 @@ export const handoutLabelsSchema = z
         nextAppointment: z.string(),
         questions: z.string(),
         blankPage: z.string(),
+        /** The footer's review line of a packet (the booklet's words say "booklet"). */
+        reviewedAll: z.string(),
+        notReviewed: z.string(),
       })
       .strict(),
     /** The words of the Handouts page's table (see src/handouts/listing.ts). */
@@ -154,6 +157,8 @@ export function handoutLabelsFrom(t: Translate): HandoutLabels {
       nextAppointment: t('guide.packet.nextAppointment'),
       questions: t('guide.packet.questions'),
       blankPage: t('guide.packet.blankPage'),
+      reviewedAll: t('guide.packet.reviewedAll'),
+      notReviewed: t('guide.packet.notReviewed'),
     },
     table: {
       caption: t('guide.handouts.caption'),

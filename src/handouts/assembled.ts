@@ -42,6 +42,8 @@ export interface AssembledSpec {
   sheets: boolean;
   /** Two-sided printing: a text-bearing filler page keeps the cover's back and each handout's first page apart. */
   duplex: boolean;
+  /** Whose words the review line uses: the booklet's, or a packet's ("in this packet"). */
+  reviewWords: 'booklet' | 'packet';
   /** The footer's title; undefined: the cover's title. */
   footerTitle?: string;
 }
@@ -57,7 +59,7 @@ export interface AssembledResult extends RenderResult {
   coverPages: number[];
 }
 
-interface AssembleInput {
+export interface AssembleInput {
   entries: Array<{ slug: string; title: string; path: string }>;
   clinicName: string;
   logoDataUrl: string;
@@ -69,7 +71,7 @@ interface AssembleInput {
 }
 
 /** Runs in the tab: replaces the page with cover, contents and every handout's content; returns the cover's title. */
-async function assemble(tab: Page, input: AssembleInput): Promise<string> {
+export async function assembleInTab(tab: Page, input: AssembleInput): Promise<string> {
   return tab.evaluate(async ({ entries, clinicName, logoDataUrl, cover: spec, contents, sheets, blankPage }) => {
     const make = (tag: string, className: string, text?: string): HTMLElement => {
       const element = document.createElement(tag);
@@ -259,9 +261,11 @@ export async function renderAssembled(
     const labels = labelsFor(context, spec.lang);
     const review = bookletReview(
       spec.pages.map((page) => page.review),
-      labels,
+      spec.reviewWords === 'packet'
+        ? { bookletReviewedAll: labels.packet.reviewedAll, bookletNotReviewed: labels.packet.notReviewed }
+        : labels,
     );
-    const title = await assemble(tab, {
+    const title = await assembleInTab(tab, {
       entries: spec.pages.map(({ slug, title, path }) => ({ slug, title, path })),
       clinicName: context.clinicName,
       logoDataUrl: context.assets.logoDataUrl,

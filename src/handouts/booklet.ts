@@ -26,6 +26,7 @@ export async function renderBooklet(
       large: false,
       cover: { title: undefined, lines: [labels.bookletSubtitle], reviewLine: true },
       sheets: false,
+      reviewWords: 'booklet',
       duplex: false,
     },
     context,

@@ -37,6 +37,7 @@ export async function renderPacket(
         },
       },
       sheets: printsSheets(job),
+      reviewWords: 'packet',
       duplex: job.packet.duplex,
     },
     context,

@@ -82,6 +82,9 @@ export const guideStringsSchema = z.object({
   'guide.packet.questions': text,
   /** The only text of a filler page that keeps each handout on a right-hand page in two-sided packets. */
   'guide.packet.blankPage': text,
+  /** A packet's footer: whether every handout in it has a current review (like guide.booklet.*). */
+  'guide.packet.reviewedAll': text,
+  'guide.packet.notReviewed': text,
   'guide.handouts.preparing': text,
   /** Said on the Handouts page when the clinic builds without handouts (clinic.config.ts `handouts: false`). */
   'guide.handouts.unavailable': text,
