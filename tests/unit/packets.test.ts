@@ -11,6 +11,7 @@ import { duplexLayout } from '../../src/handouts/assembled.ts';
 import { jobKey, rendererFingerprint } from '../../src/handouts/cache.ts';
 import type { HandoutIndex, HandoutPage } from '../../src/handouts/pages.ts';
 import { carriedOver, packetSlugsFor, planJobs, printsSheets, type PacketJob } from '../../src/handouts/plan.ts';
+import { handoutCacheName, serviceWorkerOptions } from '../../src/integrations/service-worker.ts';
 import { ClinicConfigError, parseClinicConfig, type ClinicConfigInput } from '../../src/lib/clinic-config.ts';
 import { packetFile, packetLanguage, packetSlug } from '../../src/lib/handout-files.ts';
 import { DEFAULT_PACKETS, type PacketConfig } from '../../src/lib/packets.ts';
@@ -174,6 +175,29 @@ describe('packet files', () => {
     expect(packetSlug('first-visit', 'es')).toBe('es-packet-first-visit');
     expect(packetLanguage(packetSlug('first-visit', 'es'))).toBe('es');
     expect(packetLanguage(packetSlug('first-visit', 'en'))).toBe('en');
+  });
+});
+
+describe('packets offline', () => {
+  it('are kept by the service worker like every other PDF, a Spanish one with the Spanish offline page', () => {
+    const build = { id: 'abc123', base: '/' };
+    const routes = serviceWorkerOptions('/site', build).runtimeCaching ?? [];
+    const stored = routes.filter((route) => route.options?.cacheName === handoutCacheName(build));
+    const spanish = stored.find(
+      (route) =>
+        route.urlPattern instanceof RegExp &&
+        route.urlPattern.test(`/handouts/${packetFile('first-visit', 'letter', 'es', 'large-print')}`),
+    );
+    expect(spanish?.options?.precacheFallback?.fallbackURL).toBe('es/offline/index.html');
+    const any = stored.find((route) => typeof route.urlPattern === 'function');
+    const matches = any?.urlPattern as (context: { url: URL; sameOrigin: boolean }) => boolean;
+    Object.assign(globalThis, { self: { registration: { scope: 'https://guide.example.org/' } } });
+    try {
+      const url = new URL(`https://guide.example.org/handouts/${packetFile('first-visit', 'a4', 'en', 'standard')}`);
+      expect(matches({ url, sameOrigin: true })).toBe(true);
+    } finally {
+      Reflect.deleteProperty(globalThis, 'self');
+    }
   });
 });
 
