@@ -31,6 +31,13 @@
  *                    Chromium, see README) or false (the site says there are no printable files)
  *   review           clinical review rules: { intervalMonths: 12, warnDays: 60, overdue: 'notice' | 'fail' }
  *                    (a page's next review is due intervalMonths after it is signed with `npm run review`)
+ *   packets          optional visit packets: sets of handouts printed as one PDF each, with a cover to
+ *                    write on by hand, contents and bookmarks (README, "Visit packets"):
+ *                    [{ id: 'first-visit', title: { en: 'Your first visit', es: 'Su primera visita' },
+ *                       pages: ['start-here', 'after-your-session'], from: 'sheets' | 'full', duplex: true }]
+ *                    pages are handout slugs (letter/<slug>.pdf); an unknown one stops the build and lists
+ *                    the valid ones. Large print always uses the full pages. Left out: three default
+ *                    packets (src/lib/packets.ts); [] for none.
  */
 import { loadClinicConfig, type ClinicConfig, type ClinicConfigInput } from './src/lib/clinic-config.ts';
 

@@ -14,13 +14,16 @@ export const HELP = `Render the built guide's pages into printable PDF handouts.
 
 Usage: npm run pdf -- [options]
 
-What to make (default: all four, on the clinic's paper):
+What to make (default: all five, on the clinic's paper):
   --sheets            One-sheet summaries (at most 2 pages, one sheet printed on both sides):
                       handouts/one-sheet/<paper>/<page>.pdf. A sheet longer than 2 pages fails the
                       run, naming the page, the paper and by how much
   --large-print       Large-print handouts (body text 18 pt): handouts/large-print/<paper>/<page>.pdf
   --booklet           The booklet, every handout in one PDF with a cover and contents:
                       handouts/booklet-<paper>.pdf (always contains every page)
+  --packets           The visit packets of clinic.config.ts \`packets\`, each with a write-in cover:
+                      handouts/packets/<paper>/<id>.pdf and packets/large-print/<paper>/<id>.pdf
+                      (with --large-print too: only the large-print packets)
   Standard handouts (12 pt), handouts/<paper>/<page>.pdf, are made when none of these is given.
   Giving one or more of them makes only what they name.
   --no-sheets         Everything else, but no one-sheet summaries (the last run's stay published)
@@ -52,6 +55,7 @@ const OPTION_SPEC = {
   'no-sheets': { type: 'boolean' },
   'large-print': { type: 'boolean' },
   booklet: { type: 'boolean' },
+  packets: { type: 'boolean' },
   site: { type: 'string' },
   out: { type: 'string' },
   force: { type: 'boolean' },
@@ -99,7 +103,8 @@ export function parseCli(argv: string[], clinicPapers: readonly PaperSize[] = PA
   if (sheets && noSheets) throw new UsageError('--sheets and --no-sheets contradict each other: give one of them.');
   const largePrint = values['large-print'] ?? false;
   const booklet = values.booklet ?? false;
-  const everything = !sheets && !largePrint && !booklet;
+  const packets = values.packets ?? false;
+  const everything = !sheets && !largePrint && !booklet && !packets;
   return {
     site,
     out: values.out ?? `${site}/handouts`,
@@ -110,6 +115,7 @@ export function parseCli(argv: string[], clinicPapers: readonly PaperSize[] = PA
     standard: everything,
     largePrint: everything || largePrint,
     booklet: everything || booklet,
+    packets: everything || packets,
     force: values.force ?? false,
     concurrency: positiveInteger(values.concurrency, '--concurrency', Math.max(2, availableParallelism())),
     browser: values.browser,

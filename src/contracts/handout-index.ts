@@ -62,6 +62,8 @@ export const handoutTableLabelsSchema = z
     pageMany: z.string(),
     /** Said of the booklet: "every handout in one file". */
     booklet: z.string(),
+    /** Said of a visit packet: "{count} handouts in one file". */
+    packet: z.string(),
     letter: z.string(),
     a4: z.string(),
     /** "Large print, {paper}" */
@@ -84,6 +86,19 @@ export const handoutLabelsSchema = z
     bookletSubtitle: z.string(),
     /** The heading of the booklet's list of contents: "Contents". */
     bookletContents: z.string(),
+    /** A visit packet's write-in cover and its filler page (see src/handouts/assembled.ts). */
+    packet: z
+      .object({
+        patientName: z.string(),
+        date: z.string(),
+        nextAppointment: z.string(),
+        questions: z.string(),
+        blankPage: z.string(),
+        /** The footer's review line of a packet (the booklet's words say "booklet"). */
+        reviewedAll: z.string(),
+        notReviewed: z.string(),
+      })
+      .strict(),
     /** The words of the Handouts page's table (see src/handouts/listing.ts). */
     table: handoutTableLabelsSchema,
     /** The PDFs' document titles and subject (a viewer shows them), with `{title}` and `{clinic}`, and the topic words. */
@@ -95,6 +110,7 @@ export const handoutLabelsSchema = z
         sheetTitle: z.string(),
         /** The clinic's topic words (clinic.config.ts `keywords`), stored in every PDF's keywords. */
         keywords: z.array(z.string()),
+        packetSubject: z.string(),
       })
       .strict(),
   })
@@ -142,6 +158,15 @@ export function handoutLabelsFrom(t: Translate, keywords: readonly string[]): Ha
     bookletNotReviewed: t('guide.booklet.notReviewed'),
     bookletSubtitle: t('guide.booklet.subtitle'),
     bookletContents: t('guide.booklet.contents'),
+    packet: {
+      patientName: t('guide.packet.patientName'),
+      date: t('guide.packet.date'),
+      nextAppointment: t('guide.packet.nextAppointment'),
+      questions: t('guide.packet.questions'),
+      blankPage: t('guide.packet.blankPage'),
+      reviewedAll: t('guide.packet.reviewedAll'),
+      notReviewed: t('guide.packet.notReviewed'),
+    },
     table: {
       caption: t('guide.handouts.caption'),
       handout: t('guide.handouts.column'),
@@ -149,6 +174,7 @@ export function handoutLabelsFrom(t: Translate, keywords: readonly string[]): Ha
       pageOne: t('guide.handouts.pageOne'),
       pageMany: t('guide.handouts.pageMany'),
       booklet: t('guide.handouts.booklet'),
+      packet: t('guide.handouts.packet'),
       letter: t('guide.paper.letter'),
       a4: t('guide.paper.a4'),
       largePrint: t('guide.handout.largePrint'),
@@ -160,6 +186,7 @@ export function handoutLabelsFrom(t: Translate, keywords: readonly string[]): Ha
       largePrintTitle: t('guide.pdf.largePrintTitle'),
       sheetTitle: t('guide.pdf.sheetTitle'),
       keywords: [...keywords],
+      packetSubject: t('guide.pdf.packetSubject'),
     },
   };
 }

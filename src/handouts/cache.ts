@@ -8,7 +8,7 @@
  * - per page: the built HTML and every stylesheet it links (the print CSS and the
  *   fonts it names), the page's listing in handout-pages.json and the words
  *   printed in its header and footer;
- * - the job's options (paper, standard or large print, booklet).
+ * - the job's options (paper, standard or large print, booklet), and a packet's own settings.
  * An equal key means the last run's file can be kept as it is.
  */
 import { execFile } from 'node:child_process';
@@ -36,8 +36,13 @@ export interface FingerprintInputs {
   rendererEntry?: URL;
 }
 
-/** A hash of everything that changes every PDF at once: renderer code and packages, browser, clinic, logo, font. */
+/**
+ * A hash of everything that changes every PDF at once: renderer code and packages, browser, clinic, logo, font.
+ * The clinic's `packets` are left out: each packet's settings are in its own job's key, so changing one
+ * packet prints that packet again and nothing else.
+ */
 export async function rendererFingerprint(inputs: FingerprintInputs): Promise<string> {
+  const { packets: _packets, ...clinic } = inputs.clinic as { packets?: unknown };
   const graph = await moduleGraph(inputs.rendererEntry ?? RENDERER_ENTRY);
   // Hash the sources, not their paths: the same renderer in another checkout gives the same key.
   const sources = await Promise.all(graph.files.map(async (file) => sha256(await readFile(file))));
@@ -46,7 +51,7 @@ export async function rendererFingerprint(inputs: FingerprintInputs): Promise<st
       sources,
       packages: graph.packages,
       browser: inputs.browser,
-      clinic: inputs.clinic,
+      clinic,
       logo: sha256(inputs.logo),
       font: sha256(inputs.fontFaces),
     }),
@@ -102,8 +107,8 @@ export function jobKey(
   htmlHashes: Map<string, string>,
   index: Pick<HandoutIndex, 'site' | 'base' | 'labels'>,
 ): string {
-  const pages = job.type === 'booklet' ? job.pages : [job.page];
-  const lang = job.type === 'booklet' ? job.lang : job.page.lang;
+  const pages = job.type === 'handout' ? [job.page] : job.pages;
+  const lang = job.type === 'handout' ? job.page.lang : job.lang;
   const inputs = pages.map((page) => [page, htmlHashes.get(page.path) ?? '']);
   const words = index.labels[lang as keyof HandoutIndex['labels']];
   return sha256(
@@ -114,7 +119,9 @@ export function jobKey(
       words,
       type: job.type,
       paper: job.paper,
-      kind: job.type === 'handout' ? job.kind : 'booklet',
+      kind: job.type === 'booklet' ? 'booklet' : job.kind,
+      // A packet's own settings shape only its own PDFs (the fingerprint leaves `packets` out).
+      packet: job.type === 'packet' ? { ...job.packet, title: job.title } : undefined,
       inputs,
     }),
   );

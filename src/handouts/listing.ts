@@ -6,8 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isLargePrintKind } from '../contracts/handout-manifest.ts';
 import {
   bookletSlug,
+  packetLanguage,
   HANDOUT_LIST_PAGE,
   HANDOUT_TABLE_END,
   HANDOUT_TABLE_START,
@@ -41,11 +43,11 @@ function columns(words: HandoutTableLabels): Column[] {
     })),
     ...PAPER_SIZES.map((paper) => ({
       label: paperName(paper),
-      matches: (e: ManifestEntry) => e.paper === paper && (e.kind === 'standard' || e.kind === 'booklet'),
+      matches: (e: ManifestEntry) => e.paper === paper && e.kind !== 'sheet' && !isLargePrintKind(e.kind),
     })),
     ...PAPER_SIZES.map((paper) => ({
       label: fillText(words.largePrint, { paper: paperName(paper) }),
-      matches: (e: ManifestEntry) => e.paper === paper && e.kind === 'large-print',
+      matches: (e: ManifestEntry) => e.paper === paper && isLargePrintKind(e.kind),
     })),
   ];
 }
@@ -56,11 +58,11 @@ function sizeLabel(bytes: number): string {
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** The table as HTML: one row per handout (the booklet first), one column per paper size and print size. */
+/** The table as HTML: one row per handout (the booklet and the packets first), one column per paper size and print size. */
 export function handoutTableHtml(entries: ManifestEntry[], base: string, words: HandoutTableLabels): string {
   const root = underBase(base, `${HANDOUTS_DIR}/`);
   const shown = columns(words).filter((column) => entries.some(column.matches));
-  // Entries come in manifest order: booklets first, then the pages in reading order.
+  // Entries come in manifest order: booklets first, then the packets, then the pages in reading order.
   const rows = [...new Set(entries.map((entry) => entry.slug))];
   const pages = (count: number): string =>
     count === 1 ? words.pageOne : fillText(words.pageMany, { count: String(count) });
@@ -73,10 +75,13 @@ export function handoutTableHtml(entries: ManifestEntry[], base: string, words: 
   const body = rows.map((slug) => {
     const mine = entries.filter((entry) => entry.slug === slug);
     const first = mine[0] as ManifestEntry;
+    const count = String(Object.keys(first.starts ?? {}).length);
     const name =
       first.kind === 'booklet'
         ? `<strong>${escapeHtml(first.title)}</strong> (${escapeHtml(words.booklet)})`
-        : `<a href="${escapeHtml(new URL(first.url).pathname)}">${escapeHtml(first.title)}</a>`;
+        : first.kind === 'packet' || first.kind === 'large-print-packet'
+          ? `<strong>${escapeHtml(first.title)}</strong> (${escapeHtml(fillText(words.packet, { count }))})`
+          : `<a href="${escapeHtml(new URL(first.url).pathname)}">${escapeHtml(first.title)}</a>`;
     return `<tr><th scope="row">${name}</th>${shown.map((column) => cell(mine.find(column.matches), column)).join('')}</tr>`;
   });
   return (
@@ -128,6 +133,11 @@ export async function writeHandoutTables(
   for (const page of index.pages) {
     languageOf.set(page.slug, page.lang);
     languageOf.set(bookletSlug(page.lang), page.lang);
+  }
+  // A packet's slug says its language ("es-packet-first-visit"); the manifest is the list of those built.
+  for (const entry of entries) {
+    if (entry.kind !== 'packet' && entry.kind !== 'large-print-packet') continue;
+    languageOf.set(entry.slug, packetLanguage(entry.slug));
   }
   const languages = [...new Set(index.pages.map((page) => page.lang))];
   return fillHandoutTables(siteDir, languages, (lang) =>

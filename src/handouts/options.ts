@@ -17,11 +17,13 @@ export interface HandoutOptions {
   languages: string[];
   /** Paper sizes to print on; PDFs on any other paper are dropped from the published set. */
   papers: PaperSize[];
-  /** Which outputs to make: one-sheet summaries, standard handouts, large print, the booklet. */
+  /** Which outputs to make: one-sheet summaries, standard handouts, large print, the booklet, the visit packets. */
   sheets: boolean;
   standard: boolean;
   largePrint: boolean;
   booklet: boolean;
+  /** The visit packets (clinic.config.ts `packets`), in standard and/or large print as `standard`/`largePrint` say. */
+  packets: boolean;
   /** Render everything again, even what the last run already made from the same inputs. */
   force: boolean;
   /** Pages rendered at once. */
@@ -53,6 +55,7 @@ export function defaultHandoutOptions(site: string, papers: readonly PaperSize[]
     standard: true,
     largePrint: true,
     booklet: true,
+    packets: true,
     force: false,
     concurrency: Math.max(2, availableParallelism()),
     browser: undefined,

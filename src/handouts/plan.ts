@@ -1,8 +1,18 @@
 /**
  * Turns the command line into the list of PDFs to make: one job per page,
- * paper size and kind, plus one booklet per paper size.
+ * paper size and kind, plus one booklet per paper size, plus one visit packet
+ * per packet, language, paper size and kind.
  */
-import { bookletFile, bookletSlug, handoutFile, type HandoutKind, type PaperSize } from '../lib/handout-files.ts';
+import {
+  bookletFile,
+  bookletSlug,
+  handoutFile,
+  packetFile,
+  packetSlug,
+  type HandoutKind,
+  type PaperSize,
+} from '../lib/handout-files.ts';
+import { packetTitleIn, type PacketConfig } from '../lib/packets.ts';
 import type { HandoutOptions } from './options.ts';
 import { UsageError, type HandoutPage } from './pages.ts';
 
@@ -25,7 +35,27 @@ export interface BookletJob {
   file: string;
 }
 
-export type Job = HandoutJob | BookletJob;
+export interface PacketJob {
+  type: 'packet';
+  /** The packet as configured (clinic.config.ts `packets`): its id, titles, pages, source and duplex. */
+  packet: PacketConfig;
+  /** The packet's title in `lang`: on the cover, in the footer and in the manifest. */
+  title: string;
+  lang: string;
+  /** The packet's pages in that language, in the packet's order. */
+  pages: HandoutPage[];
+  paper: PaperSize;
+  /** Large print uses the full large-print pages (there is no large-print one-sheet). */
+  kind: HandoutKind;
+  file: string;
+}
+
+export type Job = HandoutJob | BookletJob | PacketJob;
+
+/** Whether an assembled document prints each page's one-sheet (`data-handout-kind="sheet"`) rather than the full page. */
+export function printsSheets(job: PacketJob): boolean {
+  return job.packet.from === 'sheets' && job.kind === 'standard';
+}
 
 /** Chooses pages by slug; an unknown slug is an error that lists the valid ones. */
 export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[] {
@@ -42,8 +72,76 @@ export function selectPages(pages: HandoutPage[], only: string[]): HandoutPage[]
 
 type PlanOptions = Pick<
   HandoutOptions,
-  'only' | 'languages' | 'papers' | 'sheets' | 'standard' | 'largePrint' | 'booklet'
+  'only' | 'languages' | 'papers' | 'sheets' | 'standard' | 'largePrint' | 'booklet' | 'packets'
 >;
+
+/** The file that configures the packets, as a clinic would name it in a message. */
+const PACKETS_CONFIG = 'clinic.config.ts';
+
+/**
+ * Each packet's pages in one language. Page slugs are only known once the site is built, so
+ * this is where an unknown one is caught: before anything is printed, naming the packet
+ * and every valid slug. The Spanish packet uses the Spanish page of each slug ("es-<slug>").
+ */
+export function packetPages(
+  packet: PacketConfig,
+  lang: string,
+  sitePages: readonly HandoutPage[],
+  configFile = PACKETS_CONFIG,
+): HandoutPage[] {
+  const edition = sitePages.filter((page) => page.lang === lang);
+  const prefix = lang === 'en' ? '' : `${lang}-`;
+  const english = sitePages.filter((page) => page.lang === 'en').map((page) => page.slug);
+  const unknown = packet.pages.filter((slug) => !english.includes(slug));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `${configFile}: packet "${packet.id}" lists ${unknown.length > 1 ? 'pages that do not exist' : 'a page that does not exist'}: ${unknown.join(', ')}.\n` +
+        `Valid page slugs (pages with a handout): ${english.join(', ')}.\nFix \`packets\` in ${configFile} and build again.`,
+    );
+  return packet.pages.map((slug) => {
+    const page = edition.find((candidate) => candidate.slug === `${prefix}${slug}`);
+    if (!page)
+      throw new UsageError(
+        `${configFile}: packet "${packet.id}" lists "${slug}", but the ${lang} edition has no handout "${prefix}${slug}". ` +
+          `Add the page in that language, or leave "${slug}" out of the packet.`,
+      );
+    return page;
+  });
+}
+
+/** One packet job per packet, language, kind and paper; every packet's pages are checked first, also when none is printed. */
+export function planPackets(
+  sitePages: readonly HandoutPage[],
+  packets: readonly PacketConfig[],
+  options: Pick<PlanOptions, 'languages' | 'papers' | 'standard' | 'largePrint' | 'packets'>,
+): PacketJob[] {
+  const languages = [...new Set(selectLanguages([...sitePages], options.languages).map((page) => page.lang))];
+  const resolved = packets.flatMap((packet) =>
+    languages.map((lang) => ({ packet, lang, pages: packetPages(packet, lang, sitePages) })),
+  );
+  if (!options.packets) return [];
+  // Packets alone (`--packets`) come in both sizes; beside --large-print, in the sizes asked for.
+  const both = !options.standard && !options.largePrint;
+  const kinds: HandoutKind[] = [
+    ...(options.standard || both ? (['standard'] as const) : []),
+    ...(options.largePrint || both ? (['large-print'] as const) : []),
+  ];
+  const jobs: PacketJob[] = [];
+  for (const kind of kinds)
+    for (const { packet, lang, pages } of resolved)
+      for (const paper of options.papers)
+        jobs.push({
+          type: 'packet',
+          packet,
+          title: packetTitleIn(packet, lang),
+          lang,
+          pages,
+          paper,
+          kind,
+          file: packetFile(packet.id, paper, lang, kind),
+        });
+  return jobs;
+}
 
 /** Keeps the pages of the chosen editions; an unknown language is an error that lists the valid ones. */
 export function selectLanguages(pages: HandoutPage[], languages: string[]): HandoutPage[] {
@@ -55,8 +153,8 @@ export function selectLanguages(pages: HandoutPage[], languages: string[]): Hand
   return pages.filter((page) => languages.includes(page.lang));
 }
 
-/** Booklets first: each is the longest single job, so it should start before the short ones. */
-export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] {
+/** Booklets first, then packets: each is a long single job, so it should start before the short ones. */
+export function planJobs(sitePages: HandoutPage[], options: PlanOptions, packets: readonly PacketConfig[] = []): Job[] {
   const allPages = selectLanguages(sitePages, options.languages);
   const pages = selectPages(allPages, options.only);
   const kinds: HandoutKind[] = [
@@ -73,6 +171,7 @@ export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] 
         jobs.push({ type: 'booklet', lang, pages: edition, paper, file: bookletFile(paper, lang) });
     }
   }
+  jobs.push(...planPackets(sitePages, packets, options));
   for (const kind of kinds) {
     for (const paper of options.papers) {
       for (const page of pages)
@@ -80,6 +179,12 @@ export function planJobs(sitePages: HandoutPage[], options: PlanOptions): Job[] 
     }
   }
   return jobs;
+}
+
+/** The manifest slugs of the configured packets in every edition of the site. */
+export function packetSlugsFor(packets: readonly PacketConfig[], pages: readonly HandoutPage[]): string[] {
+  const languages = [...new Set(pages.map((page) => page.lang))];
+  return packets.flatMap((packet) => languages.map((lang) => packetSlug(packet.id, lang)));
 }
 
 /**
@@ -93,9 +198,15 @@ export function carriedOver<Entry extends { file: string; slug: string; paper: P
   jobs: readonly Job[],
   pages: readonly HandoutPage[],
   papers: readonly PaperSize[],
+  /** Slugs of the packets still configured ("packet-first-visit", "es-packet-first-visit"). */
+  packetSlugs: readonly string[] = [],
 ): Entry[] {
   const planned = new Set(jobs.map((job) => job.file));
-  const current = new Set([...pages.map((page) => bookletSlug(page.lang)), ...pages.map((page) => page.slug)]);
+  const current = new Set([
+    ...pages.map((page) => bookletSlug(page.lang)),
+    ...pages.map((page) => page.slug),
+    ...packetSlugs,
+  ]);
   return previous.filter(
     (entry) => !planned.has(entry.file) && current.has(entry.slug) && papers.includes(entry.paper),
   );

@@ -1,13 +1,17 @@
-/** Makes one planned PDF: renders it (a handout or the booklet) and stamps its metadata. */
+/** Makes one planned PDF: renders it (a handout, the booklet or a packet) and stamps its metadata. */
+import type { PDFDocument } from 'pdf-lib';
 import type { BrowserContext } from 'puppeteer';
-import { bookletSlug } from '../lib/handout-files.ts';
+import { bookletSlug, packetSlug } from '../lib/handout-files.ts';
 import type { HandoutLabels } from '../contracts/handout-index.ts';
 import { fillText } from '../lib/placeholders.ts';
-import { handoutStarts, renderBooklet } from './booklet.ts';
+import { handoutStarts } from './assembled.ts';
+import { renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
 import { finalizePdf } from './metadata.ts';
-import type { BookletJob, HandoutJob } from './plan.ts';
+import { renderPacket } from './packet.ts';
+import type { HandoutPage } from './pages.ts';
+import type { BookletJob, HandoutJob, PacketJob } from './plan.ts';
 import { labelsFor, renderHandouts, type RenderContext, type RenderResult } from './render.ts';
 
 export interface ProduceContext extends RenderContext {
@@ -33,6 +37,14 @@ function pdfWords(context: ProduceContext, lang: string): HandoutLabels['pdf'] {
   return labelsFor(context, lang).pdf;
 }
 
+/** Checks that the contents page numbers are where each handout's bookmark says it starts. */
+function checkStarts(doc: PDFDocument, pages: HandoutPage[], starts: Record<string, number>): void {
+  const printed = handoutStarts(doc, pages);
+  const moved = pages.filter((page) => printed[page.slug] !== starts[page.slug]);
+  if (moved.length > 0)
+    throw new Error(`the contents page numbers do not match where ${moved.map((page) => page.title).join(', ')} start`);
+}
+
 /** Makes the booklet for one paper size and language. */
 export async function produceBooklet(
   browser: BrowserContext,
@@ -54,12 +66,9 @@ export async function produceBooklet(
     links,
     headings: result.headings,
     // The cover has no running header, footer or page number.
-    coverPages: [0],
+    coverPages: result.coverPages,
   });
-  const printed = handoutStarts(doc, job);
-  const moved = job.pages.filter((page) => printed[page.slug] !== result.starts[page.slug]);
-  if (moved.length > 0)
-    throw new Error(`the contents page numbers do not match where ${moved.map((page) => page.title).join(', ')} start`);
+  checkStarts(doc, job.pages, result.starts);
   const url = new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href;
   const entry: ManifestEntry = {
     slug: bookletSlug(job.lang),
@@ -67,6 +76,45 @@ export async function produceBooklet(
     url,
     file: job.file,
     kind: 'booklet',
+    paper: job.paper,
+    pages,
+    bytes: bytes.length,
+    sha256: sha256(bytes),
+    key,
+    starts: result.starts,
+  };
+  return { bytes, entry, blockedRequests: result.blockedRequests };
+}
+
+/** Makes one visit packet: one packet, language, paper and size. */
+export async function producePacket(
+  browser: BrowserContext,
+  job: PacketJob,
+  key: string,
+  context: ProduceContext,
+): Promise<Produced> {
+  const large = job.kind === 'large-print';
+  const result = await renderPacket(browser, job, context);
+  const words = pdfWords(context, job.lang);
+  const { bytes, pages, doc } = await finalizePdf(result.pdf, {
+    title: large ? fillText(words.largePrintTitle, { title: job.title }) : job.title,
+    author: context.clinicName,
+    subject: fillText(words.packetSubject, { title: job.title, clinic: context.clinicName }),
+    keywords: [...words.keywords, 'handout', 'packet', ...(large ? ['large print'] : []), ...job.pages.map((page) => page.title)],
+    language: job.lang,
+    date: pdfDate(result.review.date),
+    links: { from: context.origin, to: new URL(context.siteUrl).origin },
+    headings: result.headings,
+    // The cover (and, two-sided, its back) has no running header, footer or page number.
+    coverPages: result.coverPages,
+  });
+  checkStarts(doc, job.pages, result.starts);
+  const entry: ManifestEntry = {
+    slug: packetSlug(job.packet.id, job.lang),
+    title: job.title,
+    url: new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href,
+    file: job.file,
+    kind: large ? 'large-print-packet' : 'packet',
     paper: job.paper,
     pages,
     bytes: bytes.length,

@@ -1,6 +1,6 @@
 /**
  * Renders the jobs that need it, a few tabs at a time, into the staging folder.
- * Each attempt (one page's variants, or one booklet) runs in a browser context
+ * Each attempt (one page's variants, one booklet or one packet) runs in a browser context
  * of its own under one deadline (attemptBudget: `timeoutMs` per document it
  * loads or prints): when it passes, the context and every tab in it are closed,
  * so nothing the page was waiting for (a load, a font, a fetch inside the
@@ -16,7 +16,7 @@ import { writeFileAtomic } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { HandoutJob, Job } from './plan.ts';
 import { runPool } from './pool.ts';
-import { produceBooklet, produceHandouts, type ProduceContext, type Produced } from './produce.ts';
+import { produceBooklet, produceHandouts, producePacket, type ProduceContext, type Produced } from './produce.ts';
 import { NoHandoutContentError } from './render.ts';
 import { SheetOverflowError } from './sheet-fit.ts';
 
@@ -46,7 +46,8 @@ export interface RenderPoolOptions {
  */
 export function attemptBudget(unit: KeyedJob[], timeoutMs: number): number {
   const [first] = unit;
-  const steps = first?.job.type === 'booklet' ? 1 + first.job.pages.length + 2 : 1 + unit.length;
+  const steps =
+    first?.job.type === 'booklet' || first?.job.type === 'packet' ? 1 + first.job.pages.length + 2 : 1 + unit.length;
   return steps * timeoutMs;
 }
 
@@ -54,14 +55,15 @@ export function attemptBudget(unit: KeyedJob[], timeoutMs: number): number {
 function workUnits(items: KeyedJob[]): KeyedJob[][] {
   const units = new Map<string, KeyedJob[]>();
   for (const item of items) {
-    const id = item.job.type === 'booklet' ? item.job.file : `page:${item.job.page.slug}`;
+    const id = item.job.type === 'handout' ? `page:${item.job.page.slug}` : item.job.file;
     units.set(id, [...(units.get(id) ?? []), item]);
   }
   return [...units.values()];
 }
 
 function describe(job: Job): string {
-  return job.type === 'booklet' ? `${job.file} (booklet)` : `${job.file} (${job.page.path})`;
+  if (job.type === 'handout') return `${job.file} (${job.page.path})`;
+  return `${job.file} (${job.type})`;
 }
 
 /**
@@ -120,11 +122,13 @@ export async function renderAll(
     return withinDeadline(browser, attemptBudget(unit, options.timeoutMs), async (tabs) =>
       first?.job.type === 'booklet'
         ? [await produceBooklet(tabs, first.job, first.key, context)]
-        : produceHandouts(
-            tabs,
-            unit.map(({ job, key }) => ({ job: job as HandoutJob, key })),
-            context,
-          ),
+        : first?.job.type === 'packet'
+          ? [await producePacket(tabs, first.job, first.key, context)]
+          : produceHandouts(
+              tabs,
+              unit.map(({ job, key }) => ({ job: job as HandoutJob, key })),
+              context,
+            ),
     );
   };
   const units = workUnits(items);

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clinic } from '../../clinic.config.ts';
 import { bookletSlug, PAPER_SIZES } from '../lib/handout-files.ts';
+import type { PacketConfig } from '../lib/packets.ts';
 import { findBrowserCandidates, systemLookup, type BrowserCandidate } from './browser.ts';
 import { browserSession } from './browser-session.ts';
 import { browserIdentity, jobKey, pageHashes, rendererFingerprint, reusableEntry } from './cache.ts';
@@ -17,7 +18,7 @@ import { writeFileAtomic } from './files.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import type { HandoutOptions } from './options.ts';
 import { loadHandoutIndex, type HandoutIndex, type HandoutPage } from './pages.ts';
-import { carriedOver, planJobs } from './plan.ts';
+import { carriedOver, packetSlugsFor, planJobs } from './plan.ts';
 import type { ProduceContext } from './produce.ts';
 import { createStaging } from './publish.ts';
 import { renderAll, type KeyedJob } from './render-pool.ts';
@@ -53,11 +54,14 @@ export interface RunControls {
   onEvent?: HandoutEventListener;
 }
 
-/** Manifest order: booklets, then one-sheets, standard, large print; by paper; by reading order. */
-function manifestOrder(pages: HandoutPage[]): (a: ManifestEntry, b: ManifestEntry) => number {
-  const kinds = ['booklet', 'sheet', 'standard', 'large-print'];
+/** Manifest order: booklets, packets, then one-sheets, standard, large print; by paper; by reading (or config) order. */
+function manifestOrder(
+  pages: HandoutPage[],
+  packets: readonly PacketConfig[],
+): (a: ManifestEntry, b: ManifestEntry) => number {
+  const kinds = ['booklet', 'packet', 'large-print-packet', 'sheet', 'standard', 'large-print'];
   const languages = [...new Set(pages.map((page) => page.lang))];
-  const slugs = [...languages.map(bookletSlug), ...pages.map((page) => page.slug)];
+  const slugs = [...languages.map(bookletSlug), ...packetSlugsFor(packets, pages), ...pages.map((page) => page.slug)];
   return (a, b) =>
     kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
     PAPER_SIZES.indexOf(a.paper) - PAPER_SIZES.indexOf(b.paper) ||
@@ -83,7 +87,8 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
   const onEvent = controls.onEvent ?? (() => undefined);
   const started = performance.now();
   const index = await loadHandoutIndex(options.site);
-  const jobs = planJobs(index.pages, options);
+  // Checks every packet's pages against the built site before anything is printed.
+  const jobs = planJobs(index.pages, options, clinic.packets);
   const previous = await readManifest(options.out);
   const previousText = await readFile(join(options.out, MANIFEST_FILE), 'utf8').catch(() => undefined);
   const assets = await loadRunningTextAssets(resolve(PROJECT_ROOT, clinic.logo));
@@ -142,10 +147,11 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
 
     // Outputs this run did not ask for keep their last good files; stale paper sizes go (plan.ts).
     const carried: ManifestEntry[] = [];
-    for (const entry of carriedOver(previous.handouts, jobs, index.pages, options.papers)) {
+    const packetSlugs = packetSlugsFor(clinic.packets, index.pages);
+    for (const entry of carriedOver(previous.handouts, jobs, index.pages, options.papers, packetSlugs)) {
       if (await copyInto(options.out, staging.dir, entry.file)) carried.push(entry);
     }
-    const entries = [...written, ...kept, ...carried].sort(manifestOrder(index.pages));
+    const entries = [...written, ...kept, ...carried].sort(manifestOrder(index.pages, clinic.packets));
     const manifestText = serializeManifest({ handouts: entries });
     // Nothing rendered and the same list: the folder already is this set, so it is left untouched
     // (the steps after it then see nothing new either, see pipeline.ts).

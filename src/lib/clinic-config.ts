@@ -13,6 +13,7 @@ import { z } from 'astro/zod';
 import { checkBrandColors, type BrandTheme } from './brand-theme.ts';
 import { isHexColor } from './contrast.ts';
 import { PAPER_CHOICES } from './handout-files.ts';
+import { packetsSchema } from './packets.ts';
 
 /** Languages the guide is written in. English is the default, served at the site root. */
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
@@ -227,6 +228,11 @@ export function clinicConfigSchema(root: string) {
         .refine((langs) => new Set(langs).size === langs.length, 'lists a language twice'),
       /** How long a clinician's review of a page stays good, and what happens when it runs out (see README, "Clinical review"). */
       review: reviewPolicySchema,
+      /**
+       * Visit packets: sets of handouts printed as one PDF each, with a write-in cover
+       * (src/lib/packets.ts has the defaults used when this is left out; `[]` prints none).
+       */
+      packets: packetsSchema,
     })
     .strict()
     .transform((config, ctx) => {
@@ -243,6 +249,15 @@ export function clinicConfigSchema(root: string) {
             message: `is missing: \`languages\` builds the ${LANGUAGE_NAMES[language]} edition, so give \`${field}\` a value for "${language}" too (or leave \`${field}\` out to keep the default)`,
           });
         }
+      }
+      // Every edition built prints every packet, so each needs its title in that language.
+      for (const [i, packet] of config.packets.entries()) {
+        if (config.languages.includes('es') && !packet.title.es)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['packets', i, 'title', 'es'],
+            message: `is missing: languages include "es", so packet "${packet.id}" needs a Spanish title, e.g. title: { en: "${packet.title.en}", es: "…" }`,
+          });
       }
       const check = checkBrandColors(config.brandColor, config.brandColorDark);
       if (!check.ok)

@@ -42,6 +42,25 @@ export function bookletFile(paper: PaperSize, lang: string): string {
   return `${bookletSlug(lang)}-${paper}.pdf`;
 }
 
+/** A packet's slug in the manifest: "packet-first-visit", or "es-packet-first-visit" (like the handout slugs). */
+export function packetSlug(id: string, lang: string): string {
+  return lang === 'en' ? `packet-${id}` : `${lang}-packet-${id}`;
+}
+
+/** The language of a packet's slug: "en" for "packet-first-visit", "es" for "es-packet-first-visit". */
+export function packetLanguage(slug: string): string {
+  return /^([a-z]{2})-packet-/.exec(slug)?.[1] ?? 'en';
+}
+
+/**
+ * "packets/letter/first-visit.pdf", "packets/a4/es-first-visit.pdf",
+ * "packets/large-print/letter/first-visit.pdf": one packet of one language on one paper.
+ */
+export function packetFile(id: string, paper: PaperSize, lang: string, kind: HandoutKind): string {
+  const name = lang === 'en' ? id : `${lang}-${id}`;
+  return kind === 'large-print' ? `packets/large-print/${paper}/${name}.pdf` : `packets/${paper}/${name}.pdf`;
+}
+
 /** The site page that lists every handout, below the base path (src/content/docs/printable-handouts.mdx). */
 export const HANDOUT_LIST_PAGE = 'printable-handouts/';
 

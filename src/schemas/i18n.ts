@@ -73,6 +73,18 @@ export const guideStringsSchema = z.object({
   'guide.handouts.pageOne': text,
   'guide.handouts.pageMany': text,
   'guide.handouts.booklet': text,
+  /** Said of a visit packet on the Handouts page: "{count} handouts in one file". */
+  'guide.handouts.packet': text,
+  /** A visit packet's write-in cover (src/handouts/assembled.ts): labels of blank lines filled in by hand. */
+  'guide.packet.patientName': text,
+  'guide.packet.date': text,
+  'guide.packet.nextAppointment': text,
+  'guide.packet.questions': text,
+  /** The only text of a filler page that keeps each handout on a right-hand page in two-sided packets. */
+  'guide.packet.blankPage': text,
+  /** A packet's footer: whether every handout in it has a current review (like guide.booklet.*). */
+  'guide.packet.reviewedAll': text,
+  'guide.packet.notReviewed': text,
   'guide.handouts.preparing': text,
   /** Said on the Handouts page when the clinic builds without handouts (clinic.config.ts `handouts: false`). */
   'guide.handouts.unavailable': text,
@@ -101,6 +113,7 @@ export const guideStringsSchema = z.object({
   'guide.sheet.scan': text,
   'guide.sheet.link': text,
   'guide.pdf.sheetTitle': text,
+  'guide.pdf.packetSubject': text,
 });
 
 export type GuideStringKey = keyof z.infer<typeof guideStringsSchema>;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { clinic } from '../../clinic.config.ts';
 import type { Manifest, ManifestEntry } from '../../src/handouts/manifest.ts';
+import { packetLanguage } from '../../src/lib/handout-files.ts';
 import { normalizeWords, readPdf } from '../support/pdf.ts';
 import { decodeQrCodes, pdfFonts, pdfInfo, pdfLanguage, readPdfPages } from '../support/pdf-checks.ts';
 import { builds, editionsOf } from '../support/editions.ts';
@@ -124,7 +125,11 @@ describe('handout PDFs', () => {
       expect(info.Keywords?.length, entry.file).toBeGreaterThan(0);
       const lang =
         index.pages.find((page) => page.slug === entry.slug)?.lang ??
-        (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
+        (entry.kind === 'packet' || entry.kind === 'large-print-packet'
+          ? packetLanguage(entry.slug)
+          : entry.slug === 'booklet'
+            ? 'en'
+            : entry.slug.split('-')[0]);
       expect(await pdfLanguage(file), entry.file).toBe(lang);
     }
   });
@@ -250,7 +255,11 @@ describe('the site', () => {
     for (const entry of manifest.handouts) {
       const edition =
         index.pages.find((p) => p.slug === entry.slug)?.lang ??
-        (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
+        (entry.kind === 'packet' || entry.kind === 'large-print-packet'
+          ? packetLanguage(entry.slug)
+          : entry.slug === 'booklet'
+            ? 'en'
+            : entry.slug.split('-')[0]);
       const page =
         edition === 'en'
           ? listing

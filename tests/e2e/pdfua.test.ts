@@ -11,6 +11,7 @@ import { getDocumentProxy } from 'unpdf';
 import { describe, expect, inject, it } from 'vitest';
 import { clinic } from '../../clinic.config.ts';
 import type { Manifest } from '../../src/handouts/manifest.ts';
+import { packetLanguage } from '../../src/lib/handout-files.ts';
 import { checkPdfUa, CHECKED_CONDITIONS } from '../support/pdfua-check.ts';
 import { readHandoutIndex } from '../support/site.ts';
 
@@ -46,7 +47,13 @@ describe('PDF/UA', () => {
       expect(stream, entry.file).toBeInstanceOf(PDFRawStream);
       const xml = new TextDecoder().decode(decodePDFRawStream(stream as PDFRawStream).decode());
       const page = index.pages.find((p) => p.slug === entry.slug);
-      const lang = page?.lang ?? (entry.slug === 'booklet' ? 'en' : entry.slug.split('-')[0]);
+      const lang =
+        page?.lang ??
+        (entry.kind === 'packet' || entry.kind === 'large-print-packet'
+          ? packetLanguage(entry.slug)
+          : entry.slug === 'booklet'
+            ? 'en'
+            : entry.slug.split('-')[0]);
       expect(xml, entry.file).toContain('<pdfuaid:part>1</pdfuaid:part>');
       expect(xml, entry.file).toContain(`<dc:language><rdf:Bag><rdf:li>${lang}</rdf:li></rdf:Bag></dc:language>`);
       const title = /<dc:title><rdf:Alt><rdf:li xml:lang="x-default">([^<]*)</

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { describe, expect, inject, it } from 'vitest';
 import { clinic } from '../../clinic.config.ts';
+import { isLargePrintKind } from '../../src/contracts/handout-manifest.ts';
 import type { Manifest, ManifestEntry } from '../../src/handouts/manifest.ts';
 import { readPageLayouts, type PageLayout } from '../support/pdf-layout.ts';
 
@@ -48,10 +49,23 @@ function layoutOf(entry: ManifestEntry): Promise<PageLayout[]> {
   return layout;
 }
 
-/** 0-based pages that end where the next page must start anew: the booklet's cover, contents and each handout's last page. */
-function forcedBreaksAfter(entry: ManifestEntry): Set<number> {
-  if (entry.kind !== 'booklet') return new Set();
-  return new Set([0, 1, ...Object.values(entry.starts ?? {}).map((start) => start - 2)]);
+/** A two-sided packet's filler page: only this line, so that the next handout starts on a right-hand page. */
+const FILLER = /This page is intentionally left blank\.|Esta página se dejó en blanco a propósito\./;
+
+/**
+ * 0-based pages that end where the next page must start anew: the cover, contents and each
+ * handout's last page of a booklet or packet, and a two-sided packet's filler pages and the page before each.
+ */
+function forcedBreaksAfter(entry: ManifestEntry, pages: PageLayout[]): Set<number> {
+  if (entry.kind !== 'booklet' && entry.kind !== 'packet' && entry.kind !== 'large-print-packet') return new Set();
+  const fillers = pages.filter((page) => FILLER.test(page.bodyText)).map((page) => page.number - 1);
+  return new Set([
+    0,
+    1,
+    ...Object.values(entry.starts ?? {}).map((start) => start - 2),
+    ...fillers,
+    ...fillers.map((filler) => filler - 1),
+  ]);
 }
 
 describe('every page of every handout PDF', () => {
@@ -85,9 +99,9 @@ describe('every page of every handout PDF', () => {
     const gaps: string[] = [];
     for (const entry of manifest.handouts) {
       const pages = await layoutOf(entry);
-      const forced = forcedBreaksAfter(entry);
+      const forced = forcedBreaksAfter(entry, pages);
       pages.slice(0, -1).forEach((page, index) => {
-        const most = entry.kind === 'large-print' ? MOST_EMPTY_LARGE : MOST_EMPTY;
+        const most = isLargePrintKind(entry.kind) ? MOST_EMPTY_LARGE : MOST_EMPTY;
         if (!forced.has(index) && page.emptyBelow > most)
           gaps.push(`${entry.file} page ${page.number}: ${Math.round(page.emptyBelow * 100)}% empty`);
       });
@@ -103,7 +117,7 @@ describe('every page of every handout PDF', () => {
       pages.forEach((page, index) => {
         if (index === 0 || !/^(Sources|Fuentes)\b/.test(page.bodyText)) return;
         checked++;
-        const most = entry.kind === 'large-print' ? MOST_EMPTY_LARGE : MOST_EMPTY;
+        const most = isLargePrintKind(entry.kind) ? MOST_EMPTY_LARGE : MOST_EMPTY;
         expect(
           pages[index - 1]?.emptyBelow ?? 1,
           `${entry.file}: page ${index} before the sources`,
