@@ -24,8 +24,14 @@ interface Operator {
   end: number;
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIMITERS = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** Byte classes, looked up by byte value (a table, not a Set: this loop reads every byte of every page). */
+const WHITE = 1;
+const DELIMITER = 2;
+const BYTE_CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) BYTE_CLASS[c] = WHITE;
+for (const c of '()<>[]{}/%') BYTE_CLASS[c.charCodeAt(0)] = DELIMITER;
+/** Ends a name or a word: whitespace or a delimiter. */
+const ENDS_WORD = (c: number): boolean => BYTE_CLASS[c] !== 0;
 
 /** Operators that put marks on the page: text showing, path painting, XObjects, shadings, inline images. */
 const PAINTING = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'BI']);
@@ -54,7 +60,7 @@ export function readOperators(bytes: Uint8Array): Operator[] {
   };
   while (i < bytes.length) {
     const c = bytes[i] as number;
-    if (WHITESPACE.has(c)) {
+    if (BYTE_CLASS[c] === WHITE) {
       i++;
       continue;
     }
@@ -70,10 +76,10 @@ export function readOperators(bytes: Uint8Array): Operator[] {
     else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) i++;
     else if (c === 0x2f) {
       i++;
-      while (i < bytes.length && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      while (i < bytes.length && !ENDS_WORD(bytes[i] as number)) i++;
     } else {
       const from = i;
-      while (i < bytes.length && !WHITESPACE.has(bytes[i] as number) && !DELIMITERS.has(bytes[i] as number)) i++;
+      while (i < bytes.length && !ENDS_WORD(bytes[i] as number)) i++;
       // Numbers are most of a page's content (path coordinates): skip them without making strings.
       if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) continue;
       const word = String.fromCharCode(...bytes.subarray(from, i));

@@ -114,10 +114,11 @@ export function planPackets(
   sitePages: readonly HandoutPage[],
   packets: readonly PacketConfig[],
   options: Pick<PlanOptions, 'languages' | 'papers' | 'standard' | 'largePrint' | 'packets'>,
+  configFile = PACKETS_CONFIG,
 ): PacketJob[] {
   const languages = [...new Set(selectLanguages([...sitePages], options.languages).map((page) => page.lang))];
   const resolved = packets.flatMap((packet) =>
-    languages.map((lang) => ({ packet, lang, pages: packetPages(packet, lang, sitePages) })),
+    languages.map((lang) => ({ packet, lang, pages: packetPages(packet, lang, sitePages, configFile) })),
   );
   if (!options.packets) return [];
   // Packets alone (`--packets`) come in both sizes; beside --large-print, in the sizes asked for.
@@ -154,7 +155,13 @@ export function selectLanguages(pages: HandoutPage[], languages: string[]): Hand
 }
 
 /** Booklets first, then packets: each is a long single job, so it should start before the short ones. */
-export function planJobs(sitePages: HandoutPage[], options: PlanOptions, packets: readonly PacketConfig[] = []): Job[] {
+export function planJobs(
+  sitePages: HandoutPage[],
+  options: PlanOptions,
+  packets: readonly PacketConfig[] = [],
+  /** The file `packets` came from, as its errors name it (clinic.config.ts, or GUIDE_CLINIC_CONFIG's file). */
+  configFile = PACKETS_CONFIG,
+): Job[] {
   const allPages = selectLanguages(sitePages, options.languages);
   const pages = selectPages(allPages, options.only);
   const kinds: HandoutKind[] = [
@@ -171,7 +178,7 @@ export function planJobs(sitePages: HandoutPage[], options: PlanOptions, packets
         jobs.push({ type: 'booklet', lang, pages: edition, paper, file: bookletFile(paper, lang) });
     }
   }
-  jobs.push(...planPackets(sitePages, packets, options));
+  jobs.push(...planPackets(sitePages, packets, options, configFile));
   for (const kind of kinds) {
     for (const paper of options.papers) {
       for (const page of pages)

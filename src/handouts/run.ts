@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clinic } from '../../clinic.config.ts';
 import { bookletSlug, PAPER_SIZES } from '../lib/handout-files.ts';
+import { clinicConfigFile } from '../lib/clinic-config.ts';
 import type { PacketConfig } from '../lib/packets.ts';
 import { findBrowserCandidates, systemLookup, type BrowserCandidate } from './browser.ts';
 import { browserSession } from './browser-session.ts';
@@ -88,7 +89,7 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
   const started = performance.now();
   const index = await loadHandoutIndex(options.site);
   // Checks every packet's pages against the built site before anything is printed.
-  const jobs = planJobs(index.pages, options, clinic.packets);
+  const jobs = planJobs(index.pages, options, clinic.packets, clinicConfigFile());
   const previous = await readManifest(options.out);
   const previousText = await readFile(join(options.out, MANIFEST_FILE), 'utf8').catch(() => undefined);
   const assets = await loadRunningTextAssets(resolve(PROJECT_ROOT, clinic.logo));

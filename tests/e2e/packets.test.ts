@@ -22,6 +22,7 @@ import { packetTitleIn } from '../../src/lib/packets.ts';
 import { builds } from '../support/editions.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 import { readPdfPages } from '../support/pdf-checks.ts';
+import { runCommand } from '../support/run.ts';
 import { readHandoutIndex } from '../support/site.ts';
 
 const siteDir = inject('siteDir');
@@ -154,6 +155,20 @@ describe('visit packets', () => {
       const file = await stat(join(handoutsDir, entry.file));
       expect(file.size, entry.file).toBe(entry.bytes);
     }
+  });
+
+  it('stop the run before anything is printed when a packet names a page the guide does not have', async () => {
+    const manifestBefore = await readFile(join(handoutsDir, 'manifest.json'), 'utf8');
+    const result = await runCommand('node', ['scripts/pdf.ts', '--site', siteDir, '--packets', '--force'], {
+      GUIDE_CLINIC_CONFIG: 'tests/fixtures/clinic/clinic.bad-packet.ts',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(
+      'tests/fixtures/clinic/clinic.bad-packet.ts: packet "first-visit" lists a page that does not exist: risk-and-side-effects.',
+    );
+    expect(result.stderr).toMatch(/Valid page slugs \(pages with a handout\): start-here, .*risks-and-side-effects/);
+    expect(result.stdout).not.toMatch(/Rendering/);
+    expect(await readFile(join(handoutsDir, 'manifest.json'), 'utf8')).toBe(manifestBefore);
   });
 
   it('put each handout of a one-sheet packet in a wrapper that switches the sheet look on', async () => {
