@@ -2,7 +2,7 @@
  * The favicon and the app icons (home screen, install prompt, iOS), made from the
  * clinic's logo (`logo` in clinic.config.ts) when the site is built, so a clinic
  * that changes its logo changes every icon with it. Nothing is committed: the
- * endpoint src/pages/icons/[icon].ts writes them into the build.
+ * endpoints src/pages/icons/[icon].png.ts and [icon].svg.ts write them into the build.
  *
  * Icons that sit on a background (maskable, iOS) use white: the logo is drawn to
  * be read on the white page header, while the brand colour could hide a logo drawn
