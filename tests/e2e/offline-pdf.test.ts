@@ -66,7 +66,7 @@ describe('a handout PDF offline', () => {
           navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
         );
     });
-    const link = await tab.$eval('.handout-links a[href$="/letter/start-here.pdf"]', (a) => ({
+    const link = await tab.$eval('.handout-links a[href$="/handouts/letter/start-here.pdf"]', (a) => ({
       href: (a as HTMLAnchorElement).href,
       download: a.hasAttribute('download'),
     }));
@@ -94,7 +94,7 @@ describe('a handout PDF offline', () => {
     // Tapping the link itself: the browser opens the saved PDF (a navigation, which `download` used to skip).
     const [opened] = await Promise.all([
       tab.waitForResponse((response) => response.url() === link.href),
-      tab.click('.handout-links a[href$="/letter/start-here.pdf"]'),
+      tab.click('.handout-links a[href$="/handouts/letter/start-here.pdf"]'),
     ]);
     expect(opened.status()).toBe(200);
     expect(opened.headers()['content-type']).toBe('application/pdf');

@@ -216,5 +216,5 @@ describe('paper colour', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 240_000); // one page of each of ~190 handouts (one-sheets included) through pdftoppm
 });

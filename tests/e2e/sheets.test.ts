@@ -65,7 +65,8 @@ describe('one-sheet summaries', () => {
         const bytes = await readFile(file);
         const [pdf, codes, fonts, doc] = await Promise.all([
           readPdfPages(file),
-          decodeQrCodes(file, 100),
+          // The Read-more code ends the sheet: only its last page is scanned.
+          decodeQrCodes(file, 100, { first: entry.pages, last: entry.pages }),
           pdfFonts(file),
           PDFDocument.load(bytes, { updateMetadata: false }),
         ]);

@@ -102,11 +102,19 @@ export async function readPdfPages(file: string): Promise<PdfPages> {
   return { sizes, texts, bodyFontSize, outline };
 }
 
-/** Renders the PDF's pages to PNG with pdftoppm and returns every QR code jsQR finds. */
-export async function decodeQrCodes(file: string, resolution = 150): Promise<string[]> {
+/**
+ * Renders the PDF's pages to PNG with pdftoppm and returns every QR code jsQR finds;
+ * `pages` limits it to a range of 1-based pages (where the code is known to be).
+ */
+export async function decodeQrCodes(
+  file: string,
+  resolution = 150,
+  pages?: { first: number; last: number },
+): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'handout-qr-'));
   try {
-    await run('pdftoppm', ['-png', '-r', String(resolution), file, join(dir, 'page')]);
+    const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+    await run('pdftoppm', ['-png', '-r', String(resolution), ...range, file, join(dir, 'page')]);
     const found: string[] = [];
     for (const name of (await readdir(dir)).sort()) {
       const png = PNG.sync.read(await readFile(join(dir, name)));
