@@ -8,6 +8,8 @@ import { RENDERER_SCENARIOS, touchPage } from '../../scripts/bench/scenarios.ts'
 import { alternatingSteps, median, perSecond, range, speedUps } from '../../scripts/bench/stats.ts';
 import { installedStarlightToPdf } from '../../scripts/bench/starlight-to-pdf.ts';
 import { formatTable } from '../../scripts/bench/table.ts';
+import { fileTimes } from '../../scripts/bench/test-times.ts';
+import { PROJECT_ROOT } from '../support/paths.ts';
 import type { HandoutIndex } from '../../src/handouts/pages.ts';
 
 describe('bench statistics', () => {
@@ -149,5 +151,29 @@ describe('starlight-to-pdf, the tool compared with', () => {
     const tool = await installedStarlightToPdf();
     expect(tool.version).toBe(packageJson.devDependencies['starlight-to-pdf']);
     expect(tool.bin).toMatch(/node_modules\/starlight-to-pdf\/index\.js$/);
+  });
+});
+
+describe('test times from a vitest JSON report', () => {
+  it('gives each file its wall time, hooks included, slowest first, and counts failures', () => {
+    const result = (name: string, startTime: number, endTime: number, statuses: string[]) => ({
+      name: join(PROJECT_ROOT, name),
+      startTime,
+      endTime,
+      status: statuses.includes('failed') ? 'failed' : 'passed',
+      assertionResults: statuses.map((status) => ({ status })),
+    });
+    const times = fileTimes({
+      startTime: 0,
+      testResults: [
+        result('tests/e2e/links.test.ts', 1_000, 4_500, ['passed', 'passed']),
+        result('tests/e2e/faults.test.ts', 4_500, 64_500, ['passed', 'failed']),
+      ],
+    });
+    expect(times).toEqual([
+      { file: 'tests/e2e/faults.test.ts', seconds: 60, tests: 2, failed: 1 },
+      { file: 'tests/e2e/links.test.ts', seconds: 3.5, tests: 2, failed: 0 },
+    ]);
+    expect(() => fileTimes({ testResults: 'none' })).toThrow();
   });
 });
