@@ -3,149 +3,168 @@
  * its booklet with starlight-to-pdf, a community tool that prints a Starlight
  * site as one PDF. Nothing here is a test: it prints numbers for the README.
  *
- *   1. the full handout set, cold (--force)
- *   2. a rebuild with nothing changed
- *   3. a rebuild with one page's HTML changed
- *   4. our booklets alone (--booklet --force), against starlight-to-pdf run from
- *      the npm registry with npx and pointed at the same local server
+ *   1. the renderer scenarios (scripts/bench/scenarios.ts): the full set cold, a
+ *      rebuild with nothing changed, a rebuild with one page changed; files and
+ *      printed pages per second, counted from the run's own events
+ *   2. our English Letter booklet against starlight-to-pdf's installed binary on
+ *      the same local server, alternating (ours, theirs, ours, theirs...) --runs
+ *      times each: the median and range of the per-pair speed-up
+ *   3. the site numbers (scripts/bench/site.ts) and memory over 200 handouts
+ *      (scripts/bench/memory.ts), unless --renderer-only
  *
- * Usage: npm run bench -- [--site <built dir>] [--skip-starlight-to-pdf]
- * Without --site it builds the site into a temporary folder first.
+ * Usage: npm run bench -- [--site <built dir>] [--runs <n>] [--skip-starlight-to-pdf] [--renderer-only]
  */
-import { appendFile, chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { findBrowserCandidates, needsNoSandbox, systemLookup } from '../src/handouts/browser.ts';
-import { parseCli } from './pdf/cli.ts';
 import { loadHandoutIndex } from '../src/handouts/pages.ts';
-import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
 import { serveStatic } from '../src/handouts/server.ts';
-import { runTool } from './project-tools.ts';
-import { benchSite, formatSiteBench } from './bench/site.ts';
+import { runPipelineAfterPages } from '../src/plugin/pipeline.ts';
+import { BENCH_HELP, BenchUsageError, parseBenchArgs, type BenchOptions } from './bench/args.ts';
 import { measureRenderMemory } from './bench/memory.ts';
+import { RENDERER_SCENARIOS } from './bench/scenarios.ts';
+import { benchSite, formatSiteBench } from './bench/site.ts';
+import { alternatingSteps, median, perSecond, range, speedUps, type PairTiming } from './bench/stats.ts';
+import { browserForStarlightToPdf, installedStarlightToPdf, runStarlightToPdf } from './bench/starlight-to-pdf.ts';
+import { formatTable, rate, seconds } from './bench/table.ts';
+import { parseCli } from './pdf/cli.ts';
+import { runTool } from './project-tools.ts';
 
-/** The version compared against; pinned so the figures stay comparable. */
-const STARLIGHT_TO_PDF = 'starlight-to-pdf@1.4.0';
-
-interface Timed {
+interface PdfRun {
   seconds: number;
-  output: string;
+  /** PDFs written. */
+  files: number;
+  /** Printed pages in the PDFs written. */
+  pages: number;
 }
 
-async function timedRun(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Timed> {
-  const { code, stdout, stderr, seconds } = await runTool(command, args, { env });
-  const output = stdout + stderr;
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-2000)}`);
-  return { seconds, output };
-}
-
-/** One `npm run pdf`, in this process: how long it took and how many PDFs it rendered (from its events). */
-async function timedPdf(cliArgs: string[]): Promise<{ seconds: number; rendered: number }> {
+/** One `npm run pdf`, in this process: how long it took and what it wrote (from its events). */
+async function timedPdf(cliArgs: string[]): Promise<PdfRun> {
   const started = performance.now();
-  let rendered = 0;
+  let files = 0;
+  let pages = 0;
   await runPipelineAfterPages(parseCli(cliArgs), {
     signal: new AbortController().signal,
     onEvent: (event) => {
-      if (event.type === 'written') rendered += 1;
+      if (event.type !== 'written') return;
+      files += 1;
+      pages += event.entry.pages;
     },
   });
-  return { seconds: (performance.now() - started) / 1000, rendered };
+  return { seconds: (performance.now() - started) / 1000, files, pages };
 }
+
 const pdfPages = async (file: string): Promise<number> =>
   (await PDFDocument.load(await readFile(file), { updateMetadata: false })).getPageCount();
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { site: { type: 'string' }, 'skip-starlight-to-pdf': { type: 'boolean' } },
-    strict: true,
+async function buildSite(work: string): Promise<string> {
+  const site = join(work, 'site');
+  console.log('Building the site...');
+  const build = await runTool('astro', ['build'], {
+    env: { NODE_ENV: 'production', GUIDE_OUT_DIR: site, GUIDE_CACHE_DIR: join(work, 'cache') },
   });
+  if (build.code !== 0)
+    throw new Error(`astro build exited with ${build.code}:\n${(build.stdout + build.stderr).slice(-2000)}`);
+  return site;
+}
+
+/** The renderer scenarios, one table row each. */
+async function benchScenarios(site: string): Promise<string[][]> {
+  const index = await loadHandoutIndex(site);
+  const rows: string[][] = [];
+  for (const scenario of RENDERER_SCENARIOS) {
+    const changed = scenario.change ? await scenario.change({ site, index }) : undefined;
+    console.log(`  ${scenario.label}${changed ? ` (${changed})` : ''}...`);
+    const run = await timedPdf(['--site', site, ...scenario.pdfArgs]);
+    rows.push([
+      scenario.label,
+      seconds(run.seconds),
+      String(run.files),
+      rate(perSecond(run.files, run.seconds)),
+      String(run.pages),
+      rate(perSecond(run.pages, run.seconds)),
+    ]);
+  }
+  return rows;
+}
+
+/** Our English Letter booklet and starlight-to-pdf's, alternating, `runs` times each. */
+async function benchComparison(site: string, work: string, runs: number): Promise<string[]> {
+  const tool = await installedStarlightToPdf();
+  const browser = await browserForStarlightToPdf(work);
+  const index = await loadHandoutIndex(site);
+  const server = await serveStatic({ root: site, base: index.base });
+  const ourOut = join(work, 'booklet');
+  const timings: PairTiming[] = Array.from({ length: runs }, () => ({ ours: 0, theirs: 0 }));
+  try {
+    for (const step of alternatingSteps(runs)) {
+      console.log(
+        `  pair ${step.pair + 1}/${runs}: ${step.tool === 'ours' ? 'our booklet' : `starlight-to-pdf ${tool.version}`}...`,
+      );
+      const timing = timings[step.pair] as PairTiming;
+      if (step.tool === 'ours') {
+        // starlight-to-pdf follows the English edition's page order, so compare with the English booklet.
+        const args = ['--site', site, '--booklet', '--paper', 'letter', '--lang', 'en', '--force', '--out', ourOut];
+        timing.ours = (await timedPdf(args)).seconds;
+      } else {
+        timing.theirs = await runStarlightToPdf(tool, {
+          url: server.url,
+          browser,
+          outDir: work,
+          name: 'starlight-to-pdf',
+        });
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  const ourPages = await pdfPages(join(ourOut, 'booklet-letter.pdf'));
+  const theirPages = await pdfPages(join(work, 'starlight-to-pdf.pdf'));
+  const describe = (label: string, times: number[], pages: number): string[] => {
+    const { min, max } = range(times);
+    const middle = median(times);
+    return [label, seconds(middle), `${min.toFixed(1)}-${max.toFixed(1)} s`, String(pages), rate(pages / middle)];
+  };
+  const speedUp = speedUps(timings);
+  return [
+    ...formatTable(
+      ['booklet, English, Letter', 'median', 'range', 'pages', 'pages/s'],
+      [
+        describe(
+          'ours',
+          timings.map((t) => t.ours),
+          ourPages,
+        ),
+        describe(
+          `starlight-to-pdf ${tool.version}`,
+          timings.map((t) => t.theirs),
+          theirPages,
+        ),
+      ],
+    ),
+    '',
+    `Speed-up per pair (theirs / ours, ${runs} pairs, alternating): median ${speedUp.median.toFixed(1)}x, range ${speedUp.min.toFixed(1)}-${speedUp.max.toFixed(1)}x`,
+    `  pairs: ${speedUp.ratios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')}`,
+  ];
+}
+
+async function bench(options: BenchOptions): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'handout-bench-'));
   try {
-    let site = values.site;
-    if (!site) {
-      site = join(work, 'site');
-      console.log('Building the site...');
-      await timedRun('astro', ['build'], { GUIDE_OUT_DIR: site, GUIDE_CACHE_DIR: join(work, 'cache') });
-    }
+    const site = options.site ?? (await buildSite(work));
     const index = await loadHandoutIndex(site);
-    const pdf = (...args: string[]): Promise<{ seconds: number; rendered: number }> =>
-      timedPdf(['--site', site, ...args]);
-
-    const cold = await pdf('--force');
-    const coldCount = cold.rendered;
-    const unchanged = await pdf();
-    const first = index.pages[0];
-    if (!first) throw new Error('the site has no handout pages');
-    await appendFile(join(site, first.path.slice(index.base.length), 'index.html'), `\n<!-- bench ${Date.now()} -->\n`);
-    const onePage = await pdf();
-    // starlight-to-pdf follows the English edition's page order, so compare with the English booklet.
-    const booklet = await pdf(
-      '--booklet',
-      '--paper',
-      'letter',
-      '--lang',
-      'en',
-      '--force',
-      '--out',
-      join(work, 'booklet'),
-    );
-    const ourBookletPages = await pdfPages(join(work, 'booklet', 'booklet-letter.pdf'));
-
-    const rows: Array<[string, string]> = [
-      [
-        `Full set, cold (${coldCount} PDFs)`,
-        `${cold.seconds.toFixed(1)} s = ${(coldCount / cold.seconds).toFixed(1)} PDFs/s`,
-      ],
-      ['Rebuild, nothing changed', `${unchanged.seconds.toFixed(2)} s (rendered ${unchanged.rendered})`],
-      ['Rebuild, one page changed', `${onePage.seconds.toFixed(1)} s (rendered ${onePage.rendered})`],
-      [`Our booklet, English, letter (${ourBookletPages} pages)`, `${booklet.seconds.toFixed(1)} s`],
-    ];
-
-    if (!values['skip-starlight-to-pdf']) {
-      const browser = (await findBrowserCandidates(systemLookup(undefined)))[0];
-      if (!browser) throw new Error('no browser found for starlight-to-pdf (see npm run pdf -- --help)');
-      // starlight-to-pdf has no option for Chromium flags; as root (CI, containers) the sandbox must be off.
-      let executable = browser.executablePath;
-      if (needsNoSandbox()) {
-        executable = join(work, 'chromium-no-sandbox');
-        await writeFile(executable, `#!/bin/sh\nexec '${browser.executablePath}' --no-sandbox "$@"\n`);
-        await chmod(executable, 0o755);
-      }
-      const server = await serveStatic({ root: site, base: index.base });
-      try {
-        // Download and install once, untimed, so the timing compares rendering with rendering.
-        const env = { PUPPETEER_SKIP_DOWNLOAD: '1', PUPPETEER_EXECUTABLE_PATH: executable };
-        await timedRun('npx', ['-y', STARLIGHT_TO_PDF, '--help'], env);
-        const theirs = await timedRun(
-          'npx',
-          [
-            '-y',
-            STARLIGHT_TO_PDF,
-            server.url,
-            '--browser-executable',
-            executable,
-            '-p',
-            work,
-            '-f',
-            'starlight-to-pdf',
-            '--format',
-            'Letter',
-            '--pdf-outline',
-          ],
-          env,
-        );
-        const theirPages = await pdfPages(join(work, 'starlight-to-pdf.pdf'));
-        rows.push([`${STARLIGHT_TO_PDF}, letter (${theirPages} pages)`, `${theirs.seconds.toFixed(1)} s`]);
-        rows.push(['Booklet speed-up over starlight-to-pdf', `${(theirs.seconds / booklet.seconds).toFixed(1)}x`]);
-      } finally {
-        await server.close();
-      }
+    const load = loadavg()[0]?.toFixed(1);
+    const heading = `Handout benchmark, ${new Date().toISOString().slice(0, 10)}: ${index.pages.length} pages, ${cpus().length} cores, load average ${load} at the start`;
+    console.log(`${heading}\nRenderer:`);
+    const scenarioRows = await benchScenarios(site);
+    const lines = [heading, '', ...formatTable(['step', 'time', 'files', 'files/s', 'pages', 'pages/s'], scenarioRows)];
+    if (!options.skipStarlightToPdf) {
+      console.log('Booklet against starlight-to-pdf:');
+      lines.push('', ...(await benchComparison(site, work, options.runs)));
     }
-    const width = Math.max(...rows.map(([label]) => label.length));
-    console.log(`\nHandout benchmark (${index.pages.length} pages, ${new Date().toISOString().slice(0, 10)})`);
-    for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+    console.log(`\n${lines.join('\n')}`);
+    if (options.rendererOnly) return;
     // The site itself (Lighthouse, bytes per page, search index, first result): scripts/bench/site.ts.
     console.log(`\n${formatSiteBench(await benchSite(site), site).join('\n')}`);
     // Memory over 200 generated handouts, to show it stays flat: scripts/bench/memory.ts.
@@ -156,7 +175,16 @@ async function main(): Promise<void> {
   }
 }
 
+async function main(): Promise<void> {
+  const options = parseBenchArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(BENCH_HELP);
+    return;
+  }
+  await bench(options);
+}
+
 main().catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exitCode = 1;
+  console.error(error instanceof BenchUsageError ? `npm run bench: ${error.message}` : (error as Error).message);
+  process.exitCode = error instanceof BenchUsageError ? 2 : 1;
 });

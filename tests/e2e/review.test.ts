@@ -107,6 +107,12 @@ describe('a copy of the guide with signed reviews', () => {
       const result = await review(args);
       expect(result.code, result.stderr).toBe(0);
     }
+    // The build prints no handouts; `npm run pdf --only` below prints the five sheets the tests read
+    // (the review line reaches paper the same way; printing every PDF here took most of this file's time).
+    const config = join(root, 'clinic.config.ts');
+    const source = await readFile(config, 'utf8');
+    expect(source).toContain("paperSize: 'both',");
+    await writeFile(config, source.replace("paperSize: 'both',", "paperSize: 'both',\n  handouts: false,"));
     // Edited after its review.
     await appendFile(
       join(root, 'src/content/docs/risks-and-side-effects.mdx'),

@@ -103,12 +103,13 @@ export async function readPdfPages(file: string): Promise<PdfPages> {
 }
 
 /**
- * Renders the PDF's pages to PNG with pdftoppm and returns every QR code jsQR finds;
+ * Renders the PDF's pages to PNG with pdftoppm and returns every QR code jsQR finds
+ * (100 dpi gives the printed code about 3 pixels a module, enough for jsQR, in a third of the time of 150);
  * `pages` limits it to a range of 1-based pages (where the code is known to be).
  */
 export async function decodeQrCodes(
   file: string,
-  resolution = 150,
+  resolution = 100,
   pages?: { first: number; last: number },
 ): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'handout-qr-'));
