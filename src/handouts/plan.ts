@@ -109,6 +109,25 @@ export function packetPages(
   });
 }
 
+/**
+ * The default packets (clinic.config.ts has no `packets`) cut to the pages this guide has: a clinic
+ * that removed a page, or a fixture site with pages of its own, gets the default packets without
+ * it, and none left empty. A clinic's own `packets` are returned as they are, to be checked strictly.
+ */
+export function packetsForSite(
+  packets: readonly PacketConfig[],
+  sitePages: readonly HandoutPage[],
+  areDefault: boolean,
+): PacketConfig[] {
+  if (!areDefault) return [...packets];
+  const languages = [...new Set(sitePages.map((page) => page.lang))];
+  const inEveryEdition = (slug: string): boolean =>
+    languages.every((lang) => sitePages.some((page) => page.slug === (lang === 'en' ? slug : `${lang}-${slug}`)));
+  return packets
+    .map((packet) => ({ ...packet, pages: packet.pages.filter(inEveryEdition) }))
+    .filter((packet) => packet.pages.length > 0);
+}
+
 /** One packet job per packet, language, kind and paper; every packet's pages are checked first, also when none is printed. */
 export function planPackets(
   sitePages: readonly HandoutPage[],

@@ -19,7 +19,7 @@ import { writeFileAtomic } from './files.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import type { HandoutOptions } from './options.ts';
 import { loadHandoutIndex, type HandoutIndex, type HandoutPage } from './pages.ts';
-import { carriedOver, packetSlugsFor, planJobs } from './plan.ts';
+import { carriedOver, packetSlugsFor, packetsForSite, planJobs } from './plan.ts';
 import type { ProduceContext } from './produce.ts';
 import { createStaging } from './publish.ts';
 import { renderAll, type KeyedJob } from './render-pool.ts';
@@ -89,7 +89,8 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
   const started = performance.now();
   const index = await loadHandoutIndex(options.site);
   // Checks every packet's pages against the built site before anything is printed.
-  const jobs = planJobs(index.pages, options, clinic.packets, clinicConfigFile());
+  const packets = packetsForSite(clinic.packets, index.pages, clinic.packetsAreDefault);
+  const jobs = planJobs(index.pages, options, packets, clinicConfigFile());
   const previous = await readManifest(options.out);
   const previousText = await readFile(join(options.out, MANIFEST_FILE), 'utf8').catch(() => undefined);
   const assets = await loadRunningTextAssets(resolve(PROJECT_ROOT, clinic.logo));
@@ -148,11 +149,11 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
 
     // Outputs this run did not ask for keep their last good files; stale paper sizes go (plan.ts).
     const carried: ManifestEntry[] = [];
-    const packetSlugs = packetSlugsFor(clinic.packets, index.pages);
+    const packetSlugs = packetSlugsFor(packets, index.pages);
     for (const entry of carriedOver(previous.handouts, jobs, index.pages, options.papers, packetSlugs)) {
       if (await copyInto(options.out, staging.dir, entry.file)) carried.push(entry);
     }
-    const entries = [...written, ...kept, ...carried].sort(manifestOrder(index.pages, clinic.packets));
+    const entries = [...written, ...kept, ...carried].sort(manifestOrder(index.pages, packets));
     const manifestText = serializeManifest({ handouts: entries });
     // Nothing rendered and the same list: the folder already is this set, so it is left untouched
     // (the steps after it then see nothing new either, see pipeline.ts).

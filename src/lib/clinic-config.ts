@@ -13,7 +13,7 @@ import { z } from 'astro/zod';
 import { checkBrandColors, type BrandTheme } from './brand-theme.ts';
 import { isHexColor } from './contrast.ts';
 import { PAPER_CHOICES } from './handout-files.ts';
-import { packetsSchema } from './packets.ts';
+import { DEFAULT_PACKETS, packetsSchema } from './packets.ts';
 
 /** Languages the guide is written in. English is the default, served at the site root. */
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
@@ -251,7 +251,7 @@ export function clinicConfigSchema(root: string) {
         }
       }
       // Every edition built prints every packet, so each needs its title in that language.
-      for (const [i, packet] of config.packets.entries()) {
+      for (const [i, packet] of (config.packets ?? []).entries()) {
         if (config.languages.includes('es') && !packet.title.es)
           ctx.addIssue({
             code: 'custom',
@@ -271,6 +271,13 @@ export function clinicConfigSchema(root: string) {
         shortTitle: { ...DEFAULT_SHORT_TITLE, ...config.shortTitle },
         description: { ...DEFAULT_DESCRIPTION, ...config.description },
         keywords: { ...DEFAULT_KEYWORDS, ...config.keywords },
+        packets: config.packets ?? DEFAULT_PACKETS,
+        /**
+         * Whether `packets` was left out. The defaults name the sample guide's pages, so a guide
+         * without one of them prints the default packets without it; a clinic's own `packets` must
+         * name pages that exist (src/handouts/plan.ts).
+         */
+        packetsAreDefault: config.packets === undefined,
         theme,
       };
     });

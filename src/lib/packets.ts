@@ -92,13 +92,16 @@ export const DEFAULT_PACKETS: PacketConfig[] = [
   },
 ];
 
-/** `packets` in clinic.config.ts: a list of packets with unique ids; left out, the defaults above; `[]`: none. */
+/**
+ * `packets` in clinic.config.ts: a list of packets with unique ids; `[]`: none. Left out, the
+ * clinic gets the defaults above (clinic-config.ts fills them in and notes that it did).
+ */
 export const packetsSchema = z
   .array(packetSchema, {
     error: 'must be a list of packets, e.g. [{ id: "first-visit", title: { en: "…" }, pages: [ … ] }]',
   })
   .refine((packets) => new Set(packets.map((packet) => packet.id)).size === packets.length, 'uses the same `id` twice')
-  .default(DEFAULT_PACKETS);
+  .optional();
 
 /** A packet's title in `lang`; a language without its own title uses the English one. */
 export function packetTitleIn(packet: Pick<PacketConfig, 'title'>, lang: string): string {

@@ -120,12 +120,15 @@ describe('link names and language', () => {
     await tab.goto(`${site.server.url}printable-handouts/`);
     const pdfLinks = (await linkNames(tab)).filter((link) => link.href.endsWith('.pdf'));
     expect(pdfLinks.length).toBeGreaterThan(30);
-    expect(pdfLinks.map((link) => link.name)).toContain(
-      pdfLinks.find((link) => link.href.endsWith('/letter/start-here.pdf'))?.name,
+    const named = (file: string): string | undefined =>
+      pdfLinks.find((link) => link.href.endsWith(`/handouts/${file}`))?.name;
+    expect(named('letter/start-here.pdf')).toMatch(/^Start here, US Letter, PDF, \d+ pages?$/);
+    // The one-sheet and the packets say which they are, so no two links read the same.
+    expect(named('one-sheet/letter/start-here.pdf')).toMatch(
+      /^Start here, One-sheet summary, US Letter, PDF, 2 pages$/,
     );
-    expect(pdfLinks.find((link) => link.href.endsWith('/letter/start-here.pdf'))?.name).toMatch(
-      /^Start here, US Letter, PDF, \d+ pages?$/,
-    );
+    expect(named('packets/letter/first-visit.pdf')).toMatch(/^Your first visit, .*US Letter, PDF, \d+ pages$/);
+    expect(new Set(pdfLinks.map((link) => link.name)).size).toBe(pdfLinks.length);
     expect(pdfLinks.filter((link) => link.name === 'PDF')).toEqual([]);
     // Opened in the browser's viewer (ready to print, and served offline by the service worker), never as a download.
     expect(await tab.$$eval('a[download]', (links) => links.length)).toBe(0);

@@ -17,7 +17,10 @@ import { runCommand } from '../support/run.ts';
 
 const FIXTURE_CONFIG = 'tests/fixtures/clinic/clinic.fixture.ts';
 const siteDir = join(TEST_OUT, 'rebrand', 'site');
-/** Two handouts are enough to prove the point and keep the test fast: one per language. */
+/**
+ * Two pages are enough to prove the point and keep the test fast: one per language. The fixture builds
+ * the site without handouts and this prints them: their sheets, handouts, booklets and the fixture's packet.
+ */
 const HANDOUTS = ['start-here', 'es-start-here'];
 const TEXT_FILES = new Set(['.html', '.json', '.webmanifest', '.xml', '.txt', '.js', '.css', '.svg']);
 

@@ -10,7 +10,14 @@ import { parseCli } from '../../scripts/pdf/cli.ts';
 import { duplexLayout } from '../../src/handouts/assembled.ts';
 import { jobKey, rendererFingerprint } from '../../src/handouts/cache.ts';
 import type { HandoutIndex, HandoutPage } from '../../src/handouts/pages.ts';
-import { carriedOver, packetSlugsFor, planJobs, printsSheets, type PacketJob } from '../../src/handouts/plan.ts';
+import {
+  carriedOver,
+  packetSlugsFor,
+  packetsForSite,
+  planJobs,
+  printsSheets,
+  type PacketJob,
+} from '../../src/handouts/plan.ts';
 import { handoutCacheName, serviceWorkerOptions } from '../../src/integrations/service-worker.ts';
 import { ClinicConfigError, parseClinicConfig, type ClinicConfigInput } from '../../src/lib/clinic-config.ts';
 import { packetFile, packetLanguage, packetSlug } from '../../src/lib/handout-files.ts';
@@ -65,6 +72,9 @@ describe('packets in clinic.config.ts', () => {
     ]);
     for (const packet of config.packets) expect(packet.title.es, packet.id).toBeTruthy();
     expect(config.packets[0]?.duplex).toBe(true);
+    expect(config.packetsAreDefault).toBe(true);
+    const own = parseClinicConfig({ ...good, packets: [] }, 'clinic.config.ts', PROJECT_ROOT);
+    expect(own.packetsAreDefault).toBe(false);
   });
 
   it('fills in `from` and `duplex`, and takes `[]` as no packets', () => {
@@ -250,5 +260,28 @@ describe('the default packets', () => {
         }
       }
     }
+  });
+});
+
+describe('the default packets on a guide without some of their pages', () => {
+  const defaults: PacketConfig[] = [
+    { ...PACKET, id: 'a', pages: ['start-here', 'gone', 'after'] },
+    { ...PACKET, id: 'b', pages: ['gone', 'also-gone'] },
+  ];
+
+  it('leave out the pages the guide does not have, and a packet left with none', () => {
+    expect(packetsForSite(defaults, SITE, true)).toEqual([{ ...PACKET, id: 'a', pages: ['start-here', 'after'] }]);
+  });
+
+  it('leave out a page missing from one of the editions built', () => {
+    const noSpanishAfter = SITE.filter((p) => p.slug !== 'es-after');
+    expect(packetsForSite(defaults, noSpanishAfter, true).map((packet) => packet.pages)).toEqual([['start-here']]);
+  });
+
+  it('are not cut when the clinic wrote its own packets: those are checked strictly', () => {
+    expect(packetsForSite(defaults, SITE, false)).toEqual(defaults);
+    expect(() => planJobs(SITE, parseCli(['--site', 'x']), packetsForSite(defaults, SITE, false))).toThrow(
+      /packet "a" lists a page that does not exist: gone/,
+    );
   });
 });
