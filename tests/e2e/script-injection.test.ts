@@ -116,9 +116,10 @@ describe('frontmatter with <script> in it', () => {
 
   it('is printed as text in the PDF handout, header included', async () => {
     const manifest = JSON.parse(await readFile(join(siteDir, 'handouts/manifest.json'), 'utf8')) as {
-      handouts: Array<{ slug: string; file: string }>;
+      handouts: Array<{ slug: string; file: string; kind: string }>;
     };
-    const handout = manifest.handouts.find((entry) => entry.slug === 'injected');
+    // The full handout: it prints every field, the sources list included (a one-sheet leaves that out).
+    const handout = manifest.handouts.find((entry) => entry.slug === 'injected' && entry.kind === 'standard');
     expect(handout, JSON.stringify(manifest.handouts.map((entry) => entry.slug))).toBeDefined();
     const pdf = await readPdf(join(siteDir, 'handouts', handout!.file));
     // Line breaks in a PDF fall anywhere: compare without whitespace.
