@@ -281,7 +281,15 @@ export async function renderAssembled(
     );
     const headings = await headingTexts(tab);
     const repair = titleRepairer(headings);
-    let pdf = await tab.pdf(options);
+    // The draft only says where each handout starts: without the running header and footer (the
+    // margins, and so every page break, stay the same), Chromium does not lay out the header and
+    // footer templates for every page. produce.ts checks the final bookmarks against these starts.
+    let pdf = await tab.pdf({
+      ...options,
+      displayHeaderFooter: false,
+      headerTemplate: '',
+      footerTemplate: '',
+    });
     // Read at full speed: pdf-lib otherwise pauses for a timer tick every 100 objects.
     const draft = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
     let starts = handoutStarts(draft, spec.pages, repair);
