@@ -69,21 +69,38 @@ export async function produceBooklet(
     coverPages: result.coverPages,
   });
   checkStarts(doc, job.pages, result.starts);
-  const url = new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href;
-  const entry: ManifestEntry = {
-    slug: bookletSlug(job.lang),
-    title,
-    url,
+  const entry = assembledEntry(
+    job,
+    { slug: bookletSlug(job.lang), title, kind: 'booklet' },
+    bytes,
+    pages,
+    key,
+    context,
+  );
+  return { bytes, entry: { ...entry, starts: result.starts }, blockedRequests: result.blockedRequests };
+}
+
+/** The manifest entry of an assembled document (booklet or packet): it links to its first page's site page. */
+function assembledEntry(
+  job: BookletJob | PacketJob,
+  own: Pick<ManifestEntry, 'slug' | 'title' | 'kind'>,
+  bytes: Uint8Array,
+  pages: number,
+  key: string,
+  context: ProduceContext,
+): ManifestEntry {
+  return {
+    slug: own.slug,
+    title: own.title,
+    url: new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href,
     file: job.file,
-    kind: 'booklet',
+    kind: own.kind,
     paper: job.paper,
     pages,
     bytes: bytes.length,
     sha256: sha256(bytes),
     key,
-    starts: result.starts,
   };
-  return { bytes, entry, blockedRequests: result.blockedRequests };
 }
 
 /** Makes one visit packet: one packet, language, paper and size. */
@@ -115,20 +132,13 @@ export async function producePacket(
     coverPages: result.coverPages,
   });
   checkStarts(doc, job.pages, result.starts);
-  const entry: ManifestEntry = {
+  const own = {
     slug: packetSlug(job.packet.id, job.lang),
     title: job.title,
-    url: new URL(job.pages[0]?.path ?? context.base, context.siteUrl).href,
-    file: job.file,
-    kind: large ? 'large-print-packet' : 'packet',
-    paper: job.paper,
-    pages,
-    bytes: bytes.length,
-    sha256: sha256(bytes),
-    key,
-    starts: result.starts,
+    kind: large ? ('large-print-packet' as const) : ('packet' as const),
   };
-  return { bytes, entry, blockedRequests: result.blockedRequests };
+  const entry = assembledEntry(job, own, bytes, pages, key, context);
+  return { bytes, entry: { ...entry, starts: result.starts }, blockedRequests: result.blockedRequests };
 }
 
 /** Makes every requested variant of one page's handout (all `jobs` share one page). */
