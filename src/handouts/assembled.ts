@@ -6,10 +6,12 @@
  *
  * It is assembled in one tab from the built pages themselves (their content
  * and their stylesheets), so it prints exactly what the single handouts print.
- * Chromium cannot number a table of contents (no CSS target-counter), so it is
- * printed twice: the first print's bookmarks say where each handout starts,
- * those numbers (and, for two-sided printing, the filler pages that put each
- * handout on a right-hand page) go in, and the second print is the result.
+ * Chromium cannot number a table of contents (no CSS target-counter). Each
+ * handout takes as many pages here as in its own PDF, so when those page counts
+ * are known (page-counts.ts) the numbers (and, for two-sided printing, the filler
+ * pages that put each handout on a right-hand page) go in first and one print is
+ * the result, kept once its bookmarks agree. Otherwise a draft print's bookmarks
+ * say where each handout starts, and the second print is the result.
  */
 import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BrowserContext, Page } from 'puppeteer';
@@ -17,6 +19,7 @@ import type { PaperSize } from '../lib/handout-files.ts';
 import { bookletReview } from '../review/booklet-review.ts';
 import { readOutline, titleRepairer } from './outline.ts';
 import type { HandoutPage, HandoutReview } from './pages.ts';
+import { releasePrintTab } from './print-tabs.ts';
 import { headingTexts, labelsFor, openForPrint, pdfOptions, type RenderContext, type RenderResult } from './render.ts';
 
 /** The cover: logo, clinic, title, then either lines of text (the booklet) or blank lines to write on (a packet). */
@@ -46,6 +49,8 @@ export interface AssembledSpec {
   reviewWords: 'booklet' | 'packet';
   /** The footer's title; undefined: the cover's title. */
   footerTitle?: string;
+  /** Each page's handout on its own, its page count, in `pages` order (page-counts.ts): the contents are then numbered before one print. */
+  pageCounts?: readonly number[] | undefined;
 }
 
 export interface AssembledResult extends RenderResult {
@@ -57,6 +62,8 @@ export interface AssembledResult extends RenderResult {
   starts: Record<string, number>;
   /** 0-based pages printed without the running header and footer: the cover (and its back, two-sided). */
   coverPages: number[];
+  /** How many times it was printed: 1 when the page counts foretold the contents, 2 with a draft, 3 when the forecast missed. */
+  prints: number;
 }
 
 export interface AssembleInput {
@@ -248,7 +255,76 @@ export function duplexLayout(
   return { fillersBefore, starts: moved };
 }
 
-/** Prints an assembled document for one paper size and language. Always closes its tab. */
+/** Reads a printed document at full speed: pdf-lib otherwise pauses for a timer tick every 100 objects. */
+function loadFast(pdf: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+}
+
+/**
+ * Where each handout would start, from each one's page count on its own (page-counts.ts), before
+ * two-sided filler pages: after the cover (and, two-sided, its back) and one page of contents.
+ */
+export function forecastStarts(
+  order: readonly string[],
+  pageCounts: readonly number[],
+  duplex: boolean,
+): Record<string, number> {
+  const starts: Record<string, number> = {};
+  let next = (duplex ? 3 : 2) + 1;
+  order.forEach((slug, i) => {
+    starts[slug] = next;
+    next += pageCounts[i] ?? 0;
+  });
+  return starts;
+}
+
+/**
+ * Puts the page numbers in the contents, and, two-sided (`blankText` given), a filler page before
+ * each handout that would start on a left-hand page. Takes where each handout starts without
+ * fillers; returns where each starts with them.
+ */
+async function numberContents(
+  tab: Page,
+  order: readonly string[],
+  starts: Record<string, number>,
+  blankText: string | undefined,
+): Promise<Record<string, number>> {
+  let numbers = starts;
+  if (blankText !== undefined) {
+    const layout = duplexLayout(order, starts);
+    numbers = layout.starts;
+    await tab.evaluate(
+      (slugs: string[], text: string) => {
+        for (const slug of slugs) {
+          const section = document.createElement('section');
+          section.className = 'booklet-blank';
+          section.dataset.filler = '';
+          const line = document.createElement('p');
+          line.textContent = text;
+          section.append(line);
+          document.getElementById(`handout-${slug}`)?.before(section);
+        }
+      },
+      layout.fillersBefore,
+      blankText,
+    );
+  }
+  await tab.evaluate((pages: Record<string, number>) => {
+    for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]'))
+      element.textContent = String(pages[element.dataset.tocPage ?? ''] ?? '');
+  }, numbers);
+  return numbers;
+}
+
+/** Undoes numberContents: back to the document as assembled, for a draft print. */
+async function unnumberContents(tab: Page): Promise<void> {
+  await tab.evaluate(() => {
+    for (const filler of document.querySelectorAll('[data-filler]')) filler.remove();
+    for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) element.textContent = '00';
+  });
+}
+
+/** Prints an assembled document for one paper size and language. Always releases its tab. */
 export async function renderAssembled(
   browser: BrowserContext,
   spec: AssembledSpec,
@@ -257,6 +333,7 @@ export async function renderAssembled(
   const first = spec.pages[0];
   if (!first) throw new Error('there are no handout pages to put in the document');
   const { tab, blockedRequests } = await openForPrint(browser, first.path, context, spec.large);
+  let printedWell = false;
   try {
     const labels = labelsFor(context, spec.lang);
     const review = bookletReview(
@@ -281,47 +358,50 @@ export async function renderAssembled(
     );
     const headings = await headingTexts(tab);
     const repair = titleRepairer(headings);
+    const order = spec.pages.map((page) => page.slug);
+    const blankText = spec.duplex ? labels.packet.blankPage : undefined;
+    let prints = 0;
+    const print = (draft: boolean): Promise<Uint8Array> => {
+      prints += 1;
+      return tab.pdf(
+        draft ? { ...options, displayHeaderFooter: false, headerTemplate: '', footerTemplate: '' } : options,
+      );
+    };
+    const finish = (pdf: Uint8Array, starts: Record<string, number>): AssembledResult => {
+      printedWell = true;
+      return {
+        pdf,
+        blockedRequests,
+        headings,
+        title,
+        review,
+        starts,
+        coverPages: spec.duplex ? [0, 1] : [0],
+        prints,
+      };
+    };
+    if (spec.pageCounts) {
+      // Each handout's own PDF says how long it is here: number the contents first, print once,
+      // and keep the print if its bookmarks agree.
+      const starts = await numberContents(tab, order, forecastStarts(order, spec.pageCounts, spec.duplex), blankText);
+      const pdf = await print(false);
+      const printed = handoutStarts(await loadFast(pdf), spec.pages, repair);
+      if (order.every((slug) => printed[slug] === starts[slug])) return finish(pdf, starts);
+      await unnumberContents(tab);
+    }
     // The draft only says where each handout starts: without the running header and footer (the
     // margins, and so every page break, stay the same), Chromium does not lay out the header and
     // footer templates for every page. produce.ts checks the final bookmarks against these starts.
-    let pdf = await tab.pdf({
-      ...options,
-      displayHeaderFooter: false,
-      headerTemplate: '',
-      footerTemplate: '',
-    });
-    // Read at full speed: pdf-lib otherwise pauses for a timer tick every 100 objects.
-    const draft = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-    let starts = handoutStarts(draft, spec.pages, repair);
-    if (spec.duplex) {
-      const layout = duplexLayout(
-        spec.pages.map((page) => page.slug),
-        starts,
-      );
-      starts = layout.starts;
-      await tab.evaluate(
-        (slugs: string[], text: string) => {
-          for (const slug of slugs) {
-            const section = document.createElement('section');
-            section.className = 'booklet-blank';
-            const line = document.createElement('p');
-            line.textContent = text;
-            section.append(line);
-            document.getElementById(`handout-${slug}`)?.before(section);
-          }
-        },
-        layout.fillersBefore,
-        labels.packet.blankPage,
-      );
-    }
-    await tab.evaluate((numbers: Record<string, number>) => {
-      for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]'))
-        element.textContent = String(numbers[element.dataset.tocPage ?? ''] ?? '');
-    }, starts);
+    const draft = await print(true);
+    const starts = await numberContents(
+      tab,
+      order,
+      handoutStarts(await loadFast(draft), spec.pages, repair),
+      blankText,
+    );
     // Filling in the numbers could in theory move a handout; produce.ts checks the final bookmarks against them.
-    pdf = await tab.pdf(options);
-    return { pdf, blockedRequests, headings, title, review, starts, coverPages: spec.duplex ? [0, 1] : [0] };
+    return finish(await print(false), starts);
   } finally {
-    await tab.close().catch(() => undefined);
+    await releasePrintTab(tab, printedWell);
   }
 }

@@ -15,6 +15,7 @@ export async function renderBooklet(
   browser: BrowserContext,
   job: BookletJob,
   context: RenderContext,
+  pageCounts?: readonly number[],
 ): Promise<BookletResult> {
   const labels = labelsFor(context, job.lang);
   return renderAssembled(
@@ -28,6 +29,7 @@ export async function renderBooklet(
       sheets: false,
       reviewWords: 'booklet',
       duplex: false,
+      pageCounts,
     },
     context,
   );

@@ -11,8 +11,11 @@ export type HandoutEvent =
   | { type: 'kept'; entries: ManifestEntry[] }
   /** Rendering starts: how many PDFs, with which browser, how many at once. */
   | { type: 'rendering'; count: number; browser: BrowserCandidate; concurrency: number }
-  /** One PDF is written to the staging folder. */
-  | { type: 'written'; entry: ManifestEntry; done: number; total: number; seconds: number }
+  /**
+   * One PDF is written to the staging folder. `prints`: how many times the browser printed it (a
+   * booklet or packet prints once when its handouts' page counts are known, see page-counts.ts).
+   */
+  | { type: 'written'; entry: ManifestEntry; done: number; total: number; seconds: number; prints: number }
   /** An attempt failed and the same work is tried once more. */
   | { type: 'retrying'; files: string[]; reason: string }
   /** A page tried to fetch from outside the local server; the requests were blocked. */

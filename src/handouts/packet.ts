@@ -17,6 +17,7 @@ export async function renderPacket(
   browser: BrowserContext,
   job: PacketJob,
   context: RenderContext,
+  pageCounts?: readonly number[],
 ): Promise<AssembledResult> {
   const words = labelsFor(context, job.lang).packet;
   return renderAssembled(
@@ -39,6 +40,7 @@ export async function renderPacket(
       sheets: printsSheets(job),
       reviewWords: 'packet',
       duplex: job.packet.duplex,
+      pageCounts,
     },
     context,
   );

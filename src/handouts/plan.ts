@@ -173,7 +173,7 @@ export function selectLanguages(pages: HandoutPage[], languages: string[]): Hand
   return pages.filter((page) => languages.includes(page.lang));
 }
 
-/** Booklets first, then packets: each is a long single job, so it should start before the short ones. */
+/** Booklets, packets, then the single handouts (render-pool.ts prints the single handouts first: the others use their page counts). */
 export function planJobs(
   sitePages: HandoutPage[],
   options: PlanOptions,

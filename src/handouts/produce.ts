@@ -4,7 +4,7 @@ import type { BrowserContext } from 'puppeteer';
 import { bookletSlug, packetSlug } from '../lib/handout-files.ts';
 import type { HandoutLabels } from '../contracts/handout-index.ts';
 import { fillText } from '../lib/placeholders.ts';
-import { handoutStarts } from './assembled.ts';
+import { handoutStarts, type AssembledResult } from './assembled.ts';
 import { renderBooklet } from './booklet.ts';
 import { sha256 } from './files.ts';
 import type { ManifestEntry } from './manifest.ts';
@@ -25,6 +25,8 @@ export interface Produced {
   bytes: Uint8Array;
   entry: ManifestEntry;
   blockedRequests: string[];
+  /** Prints it took (an assembled document needs 2 when its contents could not be numbered before printing). */
+  prints: number;
 }
 
 /** A PDF is dated with its content's last clinical review; a page never reviewed gets no date rather than an invented one. */
@@ -51,9 +53,10 @@ export async function produceBooklet(
   job: BookletJob,
   key: string,
   context: ProduceContext,
+  pageCounts?: readonly number[],
 ): Promise<Produced> {
   const links = { from: context.origin, to: new URL(context.siteUrl).origin };
-  const result = await renderBooklet(browser, job, context);
+  const result = await renderBooklet(browser, job, context, pageCounts);
   const words = pdfWords(context, job.lang);
   const title = fillText(words.bookletTitle, { title: result.title });
   const { bytes, pages, doc } = await finalizePdf(result.pdf, {
@@ -77,7 +80,12 @@ export async function produceBooklet(
     key,
     context,
   );
-  return { bytes, entry: { ...entry, starts: result.starts }, blockedRequests: result.blockedRequests };
+  return { bytes, entry: { ...entry, starts: result.starts }, ...printedWith(result) };
+}
+
+/** What an assembled document's render says about how it was printed. */
+function printedWith(result: AssembledResult): Pick<Produced, 'blockedRequests' | 'prints'> {
+  return { blockedRequests: result.blockedRequests, prints: result.prints };
 }
 
 /** The manifest entry of an assembled document (booklet or packet): it links to its first page's site page. */
@@ -109,9 +117,10 @@ export async function producePacket(
   job: PacketJob,
   key: string,
   context: ProduceContext,
+  pageCounts?: readonly number[],
 ): Promise<Produced> {
   const large = job.kind === 'large-print';
-  const result = await renderPacket(browser, job, context);
+  const result = await renderPacket(browser, job, context, pageCounts);
   const words = pdfWords(context, job.lang);
   const { bytes, pages, doc } = await finalizePdf(result.pdf, {
     title: large ? fillText(words.largePrintTitle, { title: job.title }) : job.title,
@@ -138,7 +147,7 @@ export async function producePacket(
     kind: large ? ('large-print-packet' as const) : ('packet' as const),
   };
   const entry = assembledEntry(job, own, bytes, pages, key, context);
-  return { bytes, entry: { ...entry, starts: result.starts }, blockedRequests: result.blockedRequests };
+  return { bytes, entry: { ...entry, starts: result.starts }, ...printedWith(result) };
 }
 
 /** Makes every requested variant of one page's handout (all `jobs` share one page). */
@@ -197,5 +206,5 @@ async function finishHandout(
     sha256: sha256(bytes),
     key,
   };
-  return { bytes, entry, blockedRequests: result.blockedRequests };
+  return { bytes, entry, blockedRequests: result.blockedRequests, prints: 1 };
 }

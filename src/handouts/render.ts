@@ -1,13 +1,14 @@
 /**
- * Renders one built page to one PDF in a fresh browser tab, with print media,
+ * Renders one built page to PDFs in a print tab (print-tabs.ts), with print media,
  * fonts loaded, and every request outside the local server blocked.
  */
-import { PDFDocument } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import type { BrowserContext, Page, PDFOptions } from 'puppeteer';
 import type { PaperSize } from '../lib/handout-files.ts';
 import { SHEET_KIND_ATTRIBUTE, SHEET_KIND_VALUE, SHEET_MAX_PAGES } from '../lib/sheet.ts';
 import type { HandoutIndex, HandoutLabels, HandoutReview } from './pages.ts';
 import type { HandoutJob } from './plan.ts';
+import { releasePrintTab, takePrintTab, type PrintTab } from './print-tabs.ts';
 import { measureSheet, SheetOverflowError, sheetOverflowMessage, STANDARD_MARGINS_MM } from './sheet-fit.ts';
 import { RUNNING_TEXT_FONT, runningTemplates, type RunningTextAssets } from './templates.ts';
 
@@ -54,12 +55,6 @@ export class NoHandoutContentError extends Error {
   }
 }
 
-/** An open tab showing a page in print media, and what it tried to fetch from elsewhere. */
-export interface PrintTab {
-  tab: Page;
-  blockedRequests: string[];
-}
-
 /**
  * The footer's words for `lang`. The index's schema already refuses a page whose language
  * has no words, so a miss here is a bug, not something to paper over with another copy.
@@ -102,37 +97,19 @@ export function pdfOptions(settings: PrintSettings, context: RenderContext): PDF
   };
 }
 
-/** Opens `path` from the local server in a new tab, in print media with its fonts loaded. The caller closes the tab. */
+/**
+ * Opens `path` from the local server in a print tab (a new one, or one a document before this
+ * one handed back: print-tabs.ts), in print media with its fonts loaded. The caller releases
+ * the tab with releasePrintTab.
+ */
 export async function openForPrint(
   browser: BrowserContext,
   path: string,
   context: RenderContext,
   large: boolean,
 ): Promise<PrintTab> {
-  const tab = await browser.newPage();
-  const blockedRequests: string[] = [];
+  const { tab, blockedRequests } = await takePrintTab(browser, context.origin);
   try {
-    // The site's offline service worker would answer from its cache, and a page served by it has no response to check.
-    await tab.setBypassServiceWorker(true);
-    // A handout is static: no page script runs in a print tab, so none can open a WebSocket or a
-    // WebRTC connection. The renderer's own evaluate() calls below still run (DevTools is not a page script).
-    await tab.setJavaScriptEnabled(false);
-    // The site's Content-Security-Policy allows fonts only from itself; the header and footer
-    // carry theirs as data URLs (see templates.ts), which it would block. With page scripts off
-    // and the network locked at the browser (browser.ts) and below, the policy has nothing left to stop.
-    await tab.setBypassCSP(true);
-    await tab.setRequestInterception(true);
-    tab.on('request', (request) => {
-      if (request.isInterceptResolutionHandled()) return;
-      const url = request.url();
-      if (url.startsWith(`${context.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) {
-        void request.continue();
-      } else {
-        blockedRequests.push(url);
-        void request.abort('blockedbyclient');
-      }
-    });
-    await tab.emulateMediaType('print');
     const response = await tab.goto(`${context.origin}${path}`, { waitUntil: 'load', timeout: context.timeoutMs });
     if (!response?.ok()) {
       throw new Error(`the server answered ${response?.status() ?? 'nothing'} for ${path}`);
@@ -160,7 +137,7 @@ export async function openForPrint(
     );
     return { tab, blockedRequests };
   } catch (error) {
-    await tab.close().catch(() => undefined);
+    await releasePrintTab(tab, false);
     throw error;
   }
 }
@@ -194,7 +171,9 @@ async function showKind(tab: Page, kind: HandoutJob['kind']): Promise<void> {
 
 /** Fails a sheet that came to more than SHEET_MAX_PAGES pages, saying by how much (sheet-fit.ts). */
 async function checkSheetFits(tab: Page, job: HandoutJob, pdf: Uint8Array): Promise<void> {
-  const printed = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+  const printed = (
+    await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })
+  ).getPageCount();
   if (printed <= SHEET_MAX_PAGES) return;
   throw new SheetOverflowError(
     sheetOverflowMessage(job.page, job.paper, await measureSheet(tab, job.paper, printed)),
@@ -208,7 +187,7 @@ const KIND_ORDER: ReadonlyArray<HandoutJob['kind']> = ['sheet', 'standard', 'lar
 /**
  * Renders every variant of one page (paper sizes, one-sheet, standard and large print)
  * from a single load of it: loading and font waiting cost more than printing.
- * Results come back in the order of `jobs`. Always closes its tab.
+ * Results come back in the order of `jobs`. Always releases its tab.
  */
 export async function renderHandouts(
   browser: BrowserContext,
@@ -219,6 +198,7 @@ export async function renderHandouts(
   if (!page || jobs.some((job) => job.page.slug !== page.slug))
     throw new Error('renderHandouts prints the variants of one page at a time');
   const { tab, blockedRequests } = await openForPrint(browser, page.path, context, false);
+  let printedWell = false;
   try {
     const results = new Map<HandoutJob, RenderResult>();
     const ordered = [...jobs].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
@@ -239,8 +219,9 @@ export async function renderHandouts(
       if (job.kind === 'sheet') await checkSheetFits(tab, job, pdf);
       results.set(job, { pdf, blockedRequests, headings: await headingTexts(tab) });
     }
+    printedWell = true;
     return jobs.map((job) => results.get(job) as RenderResult);
   } finally {
-    await tab.close().catch(() => undefined);
+    await releasePrintTab(tab, printedWell);
   }
 }

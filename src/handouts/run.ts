@@ -19,7 +19,8 @@ import { writeFileAtomic } from './files.ts';
 import { MANIFEST_FILE, readManifest, serializeManifest, type ManifestEntry } from './manifest.ts';
 import type { HandoutOptions } from './options.ts';
 import { loadHandoutIndex, type HandoutIndex, type HandoutPage } from './pages.ts';
-import { carriedOver, packetSlugsFor, packetsForSite, planJobs } from './plan.ts';
+import { currentCounts, PageCounts } from './page-counts.ts';
+import { carriedOver, packetSlugsFor, packetsForSite, planJobs, type Job } from './plan.ts';
 import type { ProduceContext } from './produce.ts';
 import { createStaging } from './publish.ts';
 import { renderAll, type KeyedJob } from './render-pool.ts';
@@ -106,7 +107,8 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
     index.base,
     index.pages.map((page) => page.path),
   );
-  const keyed: KeyedJob[] = jobs.map((job) => ({ job, key: jobKey(job, fingerprint, hashes, index) }));
+  const keyOf = (job: Job): string => jobKey(job, fingerprint, hashes, index);
+  const keyed: KeyedJob[] = jobs.map((job) => ({ job, key: keyOf(job) }));
 
   const staging = await createStaging(options.out, options.site);
   let server: Awaited<ReturnType<typeof serveStatic>> | undefined;
@@ -144,7 +146,20 @@ export async function runHandouts(options: HandoutOptions, controls: RunControls
         siteUrl: index.site || clinic.siteUrl,
         base: index.base,
       };
-      written = await renderAll(toRender, context, { ...options, signal, onEvent, session, stagingDir: staging.dir });
+      // The booklet and the packets number their contents from the single handouts' page counts:
+      // those of the last run that are still current, and those this run prints as they come.
+      const pageCounts = new PageCounts(
+        currentCounts(previous.handouts, index.pages, keyOf),
+        toRender.flatMap(({ job }) => (job.type === 'handout' ? [job.file] : [])),
+      );
+      written = await renderAll(toRender, context, {
+        ...options,
+        signal,
+        onEvent,
+        session,
+        stagingDir: staging.dir,
+        pageCounts,
+      });
     }
 
     // Outputs this run did not ask for keep their last good files; stale paper sizes go (plan.ts).

@@ -6,21 +6,26 @@
  * on a right-hand page and only text-bearing filler pages; XMP title and language;
  * and a row on each edition's Handouts page whose links resolve.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PDFDocument, PDFName, type PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import { describe, expect, inject, it } from 'vitest';
 import { clinic } from '../../clinic.config.ts';
-import { assembleInTab } from '../../src/handouts/assembled.ts';
+import { assembleInTab, renderAssembled } from '../../src/handouts/assembled.ts';
 import { launchBrowser } from '../../src/handouts/browser.ts';
+import { recordEvents } from '../../src/handouts/events.ts';
 import type { Manifest, ManifestEntry } from '../../src/handouts/manifest.ts';
+import { defaultHandoutOptions } from '../../src/handouts/options.ts';
+import { singleHandoutFiles } from '../../src/handouts/page-counts.ts';
+import { planPackets } from '../../src/handouts/plan.ts';
+import { runHandouts } from '../../src/handouts/run.ts';
 import { openForPrint, type RenderContext } from '../../src/handouts/render.ts';
 import { serveStatic } from '../../src/handouts/server.ts';
 import { loadRunningTextAssets } from '../../src/handouts/templates.ts';
 import { packetFile, packetLanguage, papersFor } from '../../src/lib/handout-files.ts';
 import { packetTitleIn } from '../../src/lib/packets.ts';
 import { builds } from '../support/editions.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { PROJECT_ROOT, TEST_OUT } from '../support/paths.ts';
 import { readPdfPages } from '../support/pdf-checks.ts';
 import { runCommand } from '../support/run.ts';
 import { readHandoutIndex } from '../support/site.ts';
@@ -210,6 +215,102 @@ describe('visit packets', () => {
     } finally {
       await browser.close();
       await server.close();
+    }
+  });
+
+  it('number their contents before one print from each handout’s page count, and print a draft when a count is unknown or wrong', async () => {
+    const index = await readHandoutIndex(siteDir);
+    const manifest = await readManifest();
+    const [paper] = papersFor(clinic.paperSize);
+    // The first packet printed from one-sheets, in English, as the build planned it.
+    const job = planPackets(index.pages, clinic.packets, {
+      languages: ['en'],
+      papers: [paper ?? 'letter'],
+      standard: true,
+      largePrint: false,
+      packets: true,
+    }).find((planned) => planned.packet.from === 'sheets');
+    expect(job, 'a packet of one-sheets').toBeDefined();
+    const built = manifest.handouts.find((entry) => entry.file === job!.file);
+    const counts = singleHandoutFiles(job!).map(
+      (file) => manifest.handouts.find((entry) => entry.file === file)?.pages ?? Number.NaN,
+    );
+    expect(counts.every(Number.isInteger), `page counts of ${singleHandoutFiles(job!).join(', ')}`).toBe(true);
+
+    const server = await serveStatic({ root: siteDir, base: index.base });
+    const { browser } = await launchBrowser(undefined, 30_000, { onlyOrigin: server.origin });
+    try {
+      const context: RenderContext = {
+        origin: server.origin,
+        clinicName: clinic.name,
+        assets: await loadRunningTextAssets(join(PROJECT_ROOT, clinic.logo)),
+        labels: index.labels,
+        timeoutMs: 30_000,
+      };
+      const tabs = await browser.createBrowserContext();
+      const render = (pageCounts: number[] | undefined) =>
+        renderAssembled(
+          tabs,
+          {
+            pages: job!.pages,
+            lang: 'en',
+            paper: job!.paper,
+            large: false,
+            cover: { title: job!.title, lines: [], reviewLine: false },
+            sheets: true,
+            reviewWords: 'packet',
+            duplex: job!.packet.duplex,
+            pageCounts,
+          },
+          context,
+        );
+      const known = await render(counts);
+      expect(known.prints, 'counts known: one print').toBe(1);
+      expect(known.starts).toEqual(built?.starts);
+      const unknown = await render(undefined);
+      expect(unknown.prints, 'no counts: a draft, then the print').toBe(2);
+      expect(unknown.starts).toEqual(built?.starts);
+      // A count that is wrong (the first handout one page longer) is caught by the bookmarks.
+      const wrong = await render(counts.map((count, i) => (i === 0 ? count + 1 : count)));
+      expect(wrong.prints, 'a wrong forecast: printed, found out, then a draft and the print').toBe(3);
+      expect(wrong.starts).toEqual(built?.starts);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  it('print once each in a run, numbered from the last run’s single handouts that are still current', {
+    timeout: 120_000,
+  }, async () => {
+    await mkdir(TEST_OUT, { recursive: true });
+    const out = await mkdtemp(join(TEST_OUT, 'packets-once-'));
+    try {
+      await cp(handoutsDir, out, { recursive: true });
+      const [paper] = papersFor(clinic.paperSize);
+      const { events, listener } = recordEvents();
+      await runHandouts(
+        {
+          ...defaultHandoutOptions(siteDir, [paper ?? 'letter']),
+          out,
+          languages: ['en'],
+          // The packets alone, in both sizes: none of their single handouts is printed in this run.
+          sheets: false,
+          standard: false,
+          largePrint: false,
+          booklet: false,
+          force: true,
+        },
+        { signal: new AbortController().signal, onEvent: listener },
+      );
+      const written = events.flatMap((event) => (event.type === 'written' ? [event] : []));
+      expect(written.length).toBeGreaterThan(0);
+      expect(written.every((event) => event.entry.kind.endsWith('packet'))).toBe(true);
+      expect(written.map((event) => [event.entry.file, event.prints])).toEqual(
+        written.map((event) => [event.entry.file, 1]),
+      );
+    } finally {
+      await rm(out, { recursive: true, force: true });
     }
   });
 });
