@@ -7,7 +7,6 @@ import { renderAssembled, type AssembledResult } from './assembled.ts';
 import type { BookletJob } from './plan.ts';
 import { labelsFor, type RenderContext } from './render.ts';
 
-export { handoutStarts } from './assembled.ts';
 export type BookletResult = AssembledResult;
 
 /** Prints the booklet for one paper size. Always closes its tab. */

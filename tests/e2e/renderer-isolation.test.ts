@@ -16,7 +16,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureSite } from '../../scripts/bench/fixture-site.ts';
 import { readPdf } from '../support/pdf.ts';
+import type { Page } from 'puppeteer';
 import { launchBrowser } from '../../src/handouts/browser.ts';
+import { releasePrintTab, takePrintTab } from '../../src/handouts/print-tabs.ts';
+import { serveStatic } from '../../src/handouts/server.ts';
 import { leftoverProcesses, runPdfWatched } from '../support/processes.ts';
 import { listenForSideChannels } from '../support/side-channels.ts';
 
@@ -111,5 +114,44 @@ describe('the handout renderer and other servers', () => {
       await channels.close();
     }
     expect(channels.received).toEqual([]);
+  });
+
+  it('keeps blocking in a print tab handed on to the next document, and reports each document’s own blocked requests', {
+    timeout: 120_000,
+  }, async () => {
+    received.length = 0;
+    const site = join(dir, 'reused-tab');
+    await writeFixtureSite(site, { pages: 1, callsOutside: { slugs: ['calls-outside'], origin: outsideOrigin } });
+    const server = await serveStatic({ root: site });
+    const { browser } = await launchBrowser(undefined, 30_000, { onlyOrigin: server.origin });
+    try {
+      const context = await browser.createBrowserContext();
+      const load = async (path: string): Promise<{ tab: Page; blockedRequests: string[] }> => {
+        const taken = await takePrintTab(context, server.origin);
+        expect((await taken.tab.goto(`${server.origin}${path}`))?.ok()).toBe(true);
+        return taken;
+      };
+      const first = await load('/calls-outside/');
+      expect(first.blockedRequests.some((url) => url.startsWith(outsideOrigin))).toBe(true);
+      await releasePrintTab(first.tab, true);
+      // The same tab, with a list of its own: the last document's requests are not this one's.
+      const second = await load('/fixture-001/');
+      expect(second.tab).toBe(first.tab);
+      expect(second.blockedRequests).toEqual([]);
+      await releasePrintTab(second.tab, true);
+      const third = await load('/calls-outside/');
+      expect(third.tab).toBe(first.tab);
+      expect(third.blockedRequests.some((url) => url.startsWith(outsideOrigin))).toBe(true);
+      // A document that failed closes its tab: the next one gets a new tab.
+      await releasePrintTab(third.tab, false);
+      expect(third.tab.isClosed()).toBe(true);
+      const fourth = await load('/fixture-001/');
+      expect(fourth.tab).not.toBe(first.tab);
+      await releasePrintTab(fourth.tab, false);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    expect(received).toEqual([]);
   });
 });

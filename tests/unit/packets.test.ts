@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/pdf/cli.ts';
-import { duplexLayout } from '../../src/handouts/assembled.ts';
+import { duplexLayout } from '../../src/handouts/contents-numbers.ts';
 import { jobKey, rendererFingerprint } from '../../src/handouts/cache.ts';
 import type { HandoutIndex, HandoutPage } from '../../src/handouts/pages.ts';
 import {

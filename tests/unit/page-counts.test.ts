@@ -5,7 +5,7 @@
  * handout starts, and the printing order that lets the booklet and the packets find their counts.
  */
 import { describe, expect, it } from 'vitest';
-import { duplexLayout, forecastStarts } from '../../src/handouts/assembled.ts';
+import { duplexLayout, forecastStarts } from '../../src/handouts/contents-numbers.ts';
 import type { ManifestEntry } from '../../src/handouts/manifest.ts';
 import { currentCounts, PageCounts, singleHandoutFiles } from '../../src/handouts/page-counts.ts';
 import type { HandoutPage } from '../../src/handouts/pages.ts';
