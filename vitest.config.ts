@@ -17,8 +17,10 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser per file is plenty on a 2-core machine.
-          fileParallelism: false,
+          // Two files at once: most of a file's time is one busy process (Chromium's renderer, or
+          // pdf.js reading PDFs back in the test), so two use both cores of a 2-core machine.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

@@ -9,6 +9,7 @@ import { builtPagePaths } from '../support/built-pages.ts';
 import { contrastOf, DEVICES, useDevice } from '../support/devices.ts';
 import { tabUntil } from '../support/keyboard.ts';
 import { openSite, type SiteSession } from '../support/site.ts';
+import { inTabs } from '../support/tabs.ts';
 
 const siteDir = inject('siteDir');
 const TARGET = 44;
@@ -89,9 +90,9 @@ describe.each(DEVICES)('on a $name', (device) => {
         : paths.filter((path) =>
             ['', 'es/', 'glossary/', 'es/getting-help-now/', 'offline/', 'es/offline/', '404.html'].includes(path),
           );
-    for (const path of visit) {
-      await tab.goto(`${site.server.url}${path}`);
-      const help = await tab.evaluate(() => {
+    const check = async (page: Page, path: string): Promise<void> => {
+      await page.goto(`${site.server.url}${path}`);
+      const help = await page.evaluate(() => {
         const link = document.querySelector<HTMLAnchorElement>('.guide-header__help, .help-link');
         if (!link) return undefined;
         const rect = link.getBoundingClientRect();
@@ -111,9 +112,10 @@ describe.each(DEVICES)('on a $name', (device) => {
       else if (!help.text.includes('988')) problems.push(`/${path}: help link says "${help.text}"`);
       else if (!help.href.endsWith(`${spanish ? 'es/' : ''}getting-help-now/`))
         problems.push(`/${path}: help link goes to ${help.href}`);
-    }
+    };
+    await inTabs(site.browser, visit, check, { prepare: (page) => useDevice(page, device) });
     expect(paths.length).toBeGreaterThan(30);
-    expect(problems).toEqual([]);
+    expect(problems.sort()).toEqual([]);
   }, 180_000);
 
   it.each(['', 'printable-handouts/', 'es/printable-handouts/', 'es/questions-to-ask/'])(

@@ -129,7 +129,9 @@ describe('npm run pdf under faults', () => {
     const { before } = await publishedSite(3);
     await writeFixtureSite(site, { pages: 3, neverSettles: ['stuck-page'] });
 
-    const run = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--force', '--timeout', '2']);
+    // 4 s: the stuck page still fails fast, and a browser start or a good page on a busy machine
+    // (another test file runs beside this one) stays well within it.
+    const run = runPdfWatched(['--site', site, ...ONE_PDF_PER_PAGE, '--force', '--timeout', '4']);
     const { code } = await run.exited;
     const output = run.output();
     expect(output).toMatch(/retrying .*stuck-page/);

@@ -139,7 +139,7 @@ export function runWatched(script: string, args: string[], env: NodeJS.ProcessEn
 }
 
 /** Waits until no process carries `marker` (Chromium may take a moment to exit), or returns those left. */
-export async function leftoverProcesses(marker: string, waitMs = 3000): Promise<string[]> {
+export async function leftoverProcesses(marker: string, waitMs = 10_000): Promise<string[]> {
   const gone = await pollUntil(() => (processesWithMarker(marker).length === 0 ? true : undefined), waitMs);
   if (gone) return [];
   const table = processTable();
