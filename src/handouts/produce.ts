@@ -26,7 +26,7 @@ export interface Produced {
   bytes: Uint8Array;
   entry: ManifestEntry;
   blockedRequests: string[];
-  /** Prints it took (an assembled document needs 2 when its contents could not be numbered before printing). */
+  /** Prints it took: 1 for a single handout; 1 to 3 for a booklet or packet (see assembled.ts). */
   prints: number;
 }
 

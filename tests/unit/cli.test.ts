@@ -5,17 +5,7 @@ import { selectPages } from '../../src/handouts/run.ts';
 import { carriedOver, planJobs } from '../../src/handouts/plan.ts';
 import { papersFor } from '../../src/lib/handout-files.ts';
 import { titleRepairer } from '../../src/handouts/outline.ts';
-import type { HandoutPage } from '../../src/handouts/pages.ts';
-
-const page = (slug: string): HandoutPage => ({
-  slug,
-  lang: 'en',
-  title: slug,
-  description: undefined,
-  path: `/${slug}/`,
-  review: { line: 'This page has not yet been checked by a clinician.', notice: true },
-  order: 1,
-});
+import { handoutPage as page } from '../support/handout-page.ts';
 
 describe('npm run pdf options', () => {
   it('has sensible defaults', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCli } from '../../scripts/pdf/cli.ts';
 import { duplexLayout } from '../../src/handouts/contents-numbers.ts';
 import { jobKey, rendererFingerprint } from '../../src/handouts/cache.ts';
-import type { HandoutIndex, HandoutPage } from '../../src/handouts/pages.ts';
+import type { HandoutIndex } from '../../src/handouts/pages.ts';
 import {
   carriedOver,
   packetSlugsFor,
@@ -23,6 +23,7 @@ import { ClinicConfigError, parseClinicConfig, type ClinicConfigInput } from '..
 import { packetFile, packetLanguage, packetSlug } from '../../src/lib/handout-files.ts';
 import { DEFAULT_PACKETS, type PacketConfig } from '../../src/lib/packets.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
+import { handoutPage as page } from '../support/handout-page.ts';
 
 const good: ClinicConfigInput = {
   name: 'Test Clinic',
@@ -43,15 +44,6 @@ function errorFor(change: Record<string, unknown>): string {
     return (error as Error).message;
   }
 }
-
-const page = (slug: string, lang: 'en' | 'es' = 'en'): HandoutPage => ({
-  slug: lang === 'en' ? slug : `es-${slug}`,
-  lang,
-  title: `${lang}:${slug}`,
-  path: lang === 'en' ? `/${slug}/` : `/es/${slug}/`,
-  review: { line: 'This page has not yet been checked by a clinician.', notice: true },
-  order: 1,
-});
 
 const SITE = ['start-here', 'risks', 'after'].flatMap((slug) => [page(slug), page(slug, 'es')]);
 const PACKET: PacketConfig = {

@@ -11,15 +11,8 @@ import { currentCounts, PageCounts, singleHandoutFiles } from '../../src/handout
 import type { HandoutPage } from '../../src/handouts/pages.ts';
 import type { BookletJob, HandoutJob, PacketJob } from '../../src/handouts/plan.ts';
 import { workUnits, type KeyedJob } from '../../src/handouts/render-pool.ts';
+import { handoutPage as page } from '../support/handout-page.ts';
 
-const page = (slug: string): HandoutPage => ({
-  slug,
-  lang: 'en',
-  title: slug,
-  path: `/${slug}/`,
-  review: { line: 'This page has not yet been checked by a clinician.', notice: true },
-  order: 1,
-});
 const PAGES = [page('start-here'), page('risks'), page('after')];
 
 const booklet: BookletJob = { type: 'booklet', lang: 'en', pages: PAGES, paper: 'a4', file: 'booklet-a4.pdf' };

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jobKey } from '../../src/handouts/cache.ts';
-import type { HandoutPage } from '../../src/handouts/pages.ts';
 import type { HandoutJob } from '../../src/handouts/plan.ts';
 import { sheetOverflowMessage } from '../../src/handouts/sheet-fit.ts';
 import { handoutFile, type HandoutKind } from '../../src/lib/handout-files.ts';
 import { DOCS_DIR, editionDir, readPageFiles } from '../../src/lib/page-files.ts';
 import { markSheetPoints, pageSections, SheetChoiceError } from '../../src/lib/sheet.ts';
+import { handoutPage as page } from '../support/handout-page.ts';
 
 const heading = (level: number, id: string): string =>
   `<div class="sl-heading-wrapper level-h${level}"><h${level} id="${id}">${id}</h${level}><a class="sl-anchor-link" href="#${id}">#</a></div>`;
@@ -112,14 +112,6 @@ describe('every handout page chooses its sheet points', () => {
 });
 
 describe('the cache key of a sheet', () => {
-  const page = (slug: string): HandoutPage => ({
-    slug,
-    lang: 'en',
-    title: slug,
-    path: `/${slug}/`,
-    review: { line: 'This page has not yet been checked by a clinician.', notice: true },
-    order: 1,
-  });
   const index = { site: 'https://guide.example.org', base: '/', labels: {} };
   const job = (slug: string, kind: HandoutKind): HandoutJob => ({
     type: 'handout',
