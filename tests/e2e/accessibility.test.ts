@@ -21,7 +21,8 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /** One line per rule broken on the page, with the first place it happens. */
 async function axeViolations(tab: Page, rules?: string[]): Promise<string[]> {
   // Only the violations are read: axe then skips collecting the details of every rule that passed.
-  const axe = new AxePuppeteer(tab).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] });
+  // (options() replaces every option set before it, so it comes first.)
+  const axe = new AxePuppeteer(tab).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS);
   const results = await (rules ? axe.withRules(rules) : axe).analyze();
   return results.violations.map(
     (violation) =>
