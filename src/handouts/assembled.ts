@@ -236,6 +236,7 @@ export async function renderAssembled(
         ? { bookletReviewedAll: labels.packet.reviewedAll, bookletNotReviewed: labels.packet.notReviewed }
         : labels,
     );
+    const blankText = spec.duplex ? labels.packet.blankPage : undefined;
     const title = await assembleInTab(tab, {
       entries: spec.pages.map(({ slug, title, path }) => ({ slug, title, path })),
       clinicName: context.clinicName,
@@ -243,7 +244,7 @@ export async function renderAssembled(
       cover: { ...spec.cover, lines: [...spec.cover.lines, ...(spec.cover.reviewLine ? [review.line] : [])] },
       contents: labels.bookletContents,
       sheets: spec.sheets,
-      blankPage: spec.duplex ? labels.packet.blankPage : undefined,
+      blankPage: blankText,
     });
     await waitForStyles(tab, context.timeoutMs);
     const options = pdfOptions(
@@ -253,7 +254,6 @@ export async function renderAssembled(
     const headings = await headingTexts(tab);
     const repair = titleRepairer(headings);
     const order = spec.pages.map((page) => page.slug);
-    const blankText = spec.duplex ? labels.packet.blankPage : undefined;
     let prints = 0;
     const print = (draft: boolean): Promise<Uint8Array> => {
       prints += 1;

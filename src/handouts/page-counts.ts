@@ -6,12 +6,10 @@
  * prints a draft first to learn where each handout starts (assembled.ts). The counts are only a
  * forecast: assembled.ts checks them against the printed bookmarks and falls back to the draft.
  */
-import { handoutFile, type HandoutKind } from '../lib/handout-files.ts';
+import { HANDOUT_KINDS, handoutFile, type HandoutKind } from '../lib/handout-files.ts';
 import type { ManifestEntry } from './manifest.ts';
 import type { HandoutPage } from './pages.ts';
 import { printsSheets, type BookletJob, type HandoutJob, type PacketJob } from './plan.ts';
-
-const HANDOUT_KINDS: readonly HandoutKind[] = ['sheet', 'standard', 'large-print'];
 
 /** The single handout files whose page counts an assembled document needs, in its pages' order. */
 export function singleHandoutFiles(job: BookletJob | PacketJob): string[] {

@@ -20,7 +20,8 @@ export function papersFor(choice: PaperChoice): PaperSize[] {
  * "standard" is the 12 pt handout; "large-print" sets the body at 18 pt; "sheet" is the
  * one-sheet summary (at most 2 pages, at the standard size only; see src/lib/sheet.ts).
  */
-export type HandoutKind = 'sheet' | 'standard' | 'large-print';
+export const HANDOUT_KINDS = ['sheet', 'standard', 'large-print'] as const;
+export type HandoutKind = (typeof HANDOUT_KINDS)[number];
 
 /** The URL path segment of the PDF folder below the site's base path. */
 export const HANDOUTS_DIR = 'handouts';

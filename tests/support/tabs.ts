@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer';
+import { runPool } from '../../src/handouts/pool.ts';
 
 /** Tabs at once: one per core, at least two, at most four. */
 export const TABS = Math.max(2, Math.min(4, availableParallelism()));
@@ -18,8 +19,9 @@ export interface InTabsOptions {
 }
 
 /**
- * Calls `visit` for every item, in the order given, in a few tabs at once; each tab takes the
- * next item when it is done with one. Rejects with the first error; always closes its tabs.
+ * Calls `visit` for every item, in the order given, in a few tabs at once (the renderer's own
+ * bounded pool, src/handouts/pool.ts); each tab takes the next item when it is done with one.
+ * Stops starting items after the first error and rejects with it; always closes its tabs.
  */
 export async function inTabs<T>(
   browser: Browser,
@@ -35,16 +37,27 @@ export async function inTabs<T>(
       tabs.push(tab);
       await options.prepare?.(tab);
     }
-    let next = 0;
-    await Promise.all(
-      tabs.map(async (tab) => {
-        while (next < items.length) {
-          const item = items[next] as T;
-          next += 1;
+    // The pool runs at most `count` at once, so a tab is always free when an item starts.
+    const free = [...tabs];
+    let failed = false;
+    const results = await runPool(
+      items,
+      count,
+      async (item) => {
+        const tab = free.pop() as Page;
+        try {
           await visit(tab, item);
+        } catch (error) {
+          failed = true;
+          throw error;
+        } finally {
+          free.push(tab);
         }
-      }),
+      },
+      () => failed,
     );
+    const failure = results.find((result) => result?.status === 'rejected');
+    if (failure?.status === 'rejected') throw failure.reason;
   } finally {
     await Promise.all(tabs.map((tab) => tab.close().catch(() => undefined)));
   }
