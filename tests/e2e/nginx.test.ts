@@ -84,9 +84,12 @@ describe.skipIf(!nginx)('deploy/nginx/guide.conf serving the sub-path build', ()
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
       .map((name) => `  ${name}_temp_path ${join(dir, name)};`)
       .join('\n');
+    // Started as root (CI), nginx would serve as "nobody", who cannot read a build inside a
+    // private folder (a clone in `mktemp -d`); its workers then stay the user who owns the build.
+    const user = process.getuid?.() === 0 ? 'user root;\n' : '';
     await writeFile(
       join(dir, 'nginx.conf'),
-      `daemon off;\nworker_processes 1;\npid ${join(dir, 'nginx.pid')};\nerror_log stderr;\nevents {}\nhttp {\n  include mime.types;\n  access_log off;\n${temp}\n  include guide.conf;\n}\n`,
+      `${user}daemon off;\nworker_processes 1;\npid ${join(dir, 'nginx.pid')};\nerror_log stderr;\nevents {}\nhttp {\n  include mime.types;\n  access_log off;\n${temp}\n  include guide.conf;\n}\n`,
     );
     child = spawn(nginx!, ['-p', dir, '-c', join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
